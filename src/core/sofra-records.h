@@ -24,13 +24,13 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char       *id;          /* "_id" */
-  char       *rev;         /* "_rev" */
-  char       *office;      /* office id, "office:…" */
-  char       *created_at;  /* ISO 8601 UTC */
+  char       *id;         /* "_id" */
+  char       *rev;        /* "_rev" */
+  char       *office;     /* office id, "office:…" */
+  char       *created_at; /* ISO 8601 UTC */
   char       *updated_at;
-  char       *updated_by;  /* staff member's name */
-  JsonObject *doc;         /* the document as decoded, for fields this version does not know */
+  char       *updated_by; /* staff member's name */
+  JsonObject *doc;        /* the document as decoded, for fields this version does not know */
 } SofraRecordMeta;
 
 typedef struct
@@ -43,110 +43,110 @@ typedef struct
 typedef struct
 {
   SofraRecordMeta meta;
-  char     *title;
-  char     *kind;           /* SOFRA_VOCAB_SESSION_KIND */
-  char     *status;         /* SOFRA_VOCAB_SESSION_STATUS */
-  char     *date;           /* YYYY-MM-DD */
-  char     *start_time;     /* HH:MM */
-  char     *end_time;       /* HH:MM */
-  char     *place_id;       /* "place:…" or NULL */
-  char     *venue;
-  gboolean  online;
-  char    **facilitators;   /* names */
-  char    **languages;      /* SOFRA_VOCAB_LANGUAGE */
-  gboolean  interpretation;
-  char    **communities;    /* SOFRA_VOCAB_COMMUNITY */
-  char    **topics;         /* SOFRA_VOCAB_TOPIC */
-  char     *summary;
-  char     *key_points;
-  char     *agreements;
-  char     *incidents;
-  int       trust_before;   /* 1..5, 0 unset */
-  int       trust_after;
-  GArray   *headcount;      /* of SofraHeadcount: people who did not register */
+  char           *title;
+  char           *kind;       /* SOFRA_VOCAB_SESSION_KIND */
+  char           *status;     /* SOFRA_VOCAB_SESSION_STATUS */
+  char           *date;       /* YYYY-MM-DD */
+  char           *start_time; /* HH:MM */
+  char           *end_time;   /* HH:MM */
+  char           *place_id;   /* "place:…" or NULL */
+  char           *venue;
+  gboolean        online;
+  char          **facilitators; /* names */
+  char          **languages;    /* SOFRA_VOCAB_LANGUAGE */
+  gboolean        interpretation;
+  char          **communities; /* SOFRA_VOCAB_COMMUNITY */
+  char          **topics;      /* SOFRA_VOCAB_TOPIC */
+  char           *summary;
+  char           *key_points;
+  char           *agreements;
+  char           *incidents;
+  int             trust_before; /* 1..5, 0 unset */
+  int             trust_after;
+  GArray         *headcount; /* of SofraHeadcount: people who did not register */
 } SofraSession;
 
 typedef struct
 {
-  char    *date;               /* when consent was given/recorded, YYYY-MM-DD */
+  char    *date; /* when consent was given/recorded, YYYY-MM-DD */
   gboolean name_recorded;
   gboolean name_on_documents;
   gboolean photos;
   gboolean contact;
   gboolean share_offices;
-  char    *withdrawn_date;     /* NULL unless withdrawn */
+  char    *withdrawn_date; /* NULL unless withdrawn */
 } SofraConsent;
 
 typedef struct
 {
   SofraRecordMeta meta;
-  char        *name;
-  char        *code;          /* pseudonym, "P-7F3K" */
-  char        *gender;        /* SOFRA_VOCAB_GENDER */
-  char        *age_group;     /* SOFRA_VOCAB_AGE_GROUP */
-  char        *community;     /* SOFRA_VOCAB_COMMUNITY */
-  char        *municipality;  /* "place:…" */
-  char        *organisation;
-  char        *role;
-  char        *phone;
-  char        *email;
-  SofraConsent consent;
+  char           *name;
+  char           *code;         /* pseudonym, "P-7F3K" */
+  char           *gender;       /* SOFRA_VOCAB_GENDER */
+  char           *age_group;    /* SOFRA_VOCAB_AGE_GROUP */
+  char           *community;    /* SOFRA_VOCAB_COMMUNITY */
+  char           *municipality; /* "place:…" */
+  char           *organisation;
+  char           *role;
+  char           *phone;
+  char           *email;
+  SofraConsent    consent;
 } SofraParticipant;
 
 typedef struct
 {
   SofraRecordMeta meta;
-  char *session_id;
-  char *participant_id;
-  char *role;                 /* SOFRA_VOCAB_ATTENDANCE_ROLE */
+  char           *session_id;
+  char           *participant_id;
+  char           *role; /* SOFRA_VOCAB_ATTENDANCE_ROLE */
 } SofraAttendance;
 
 typedef struct
 {
   SofraRecordMeta meta;
-  char *participant_id;
-  char *session_id;           /* optional */
-  char *date;
-  char *text;
-  char *visibility;           /* "shared" or "private" */
+  char           *participant_id;
+  char           *session_id; /* optional */
+  char           *date;
+  char           *text;
+  char           *visibility; /* "shared" or "private" */
 } SofraNote;
 
 typedef struct
 {
   SofraRecordMeta meta;
-  char  *what;
-  char  *session_id;          /* optional */
-  char **participant_ids;     /* optional */
-  char  *owner;
-  char  *due_date;            /* YYYY-MM-DD, optional */
-  char  *status;              /* SOFRA_VOCAB_FOLLOWUP_STATUS */
-  char  *priority;            /* SOFRA_VOCAB_PRIORITY */
-  char  *completion_note;
-  char  *completed_on;        /* YYYY-MM-DD when done */
+  char           *what;
+  char           *session_id;      /* optional */
+  char          **participant_ids; /* optional */
+  char           *owner;
+  char           *due_date; /* YYYY-MM-DD, optional */
+  char           *status;   /* SOFRA_VOCAB_FOLLOWUP_STATUS */
+  char           *priority; /* SOFRA_VOCAB_PRIORITY */
+  char           *completion_note;
+  char           *completed_on; /* YYYY-MM-DD when done */
 } SofraFollowUp;
 
 typedef struct
 {
   SofraRecordMeta meta;
-  char *name;
-  char *place_id;
+  char           *name;
+  char           *place_id;
 } SofraOffice;
 
 typedef struct
 {
   SofraRecordMeta meta;
-  char *code;        /* stable gazetteer code, the id is "place:<code>" */
-  char *region;      /* "kosovo" or "serbia" */
-  char *name_sq;
-  char *name_sr;     /* Serbian, Cyrillic */
-  char *name_sr_latn;/* Serbian, Latin */
+  char           *code;   /* stable gazetteer code, the id is "place:<code>" */
+  char           *region; /* "kosovo" or "serbia" */
+  char           *name_sq;
+  char           *name_sr;      /* Serbian, Cyrillic */
+  char           *name_sr_latn; /* Serbian, Latin */
 } SofraPlace;
 
-#define SOFRA_DECLARE_RECORD(Type, prefix)                                          \
-  Type       *prefix##_new       (void);                                             \
-  void        prefix##_free      (Type *self);                                       \
-  Type       *prefix##_from_json (JsonObject *doc, GError **error);                  \
-  JsonObject *prefix##_to_json   (const Type *self);                                 \
+#define SOFRA_DECLARE_RECORD(Type, prefix)                          \
+  Type       *prefix##_new (void);                                  \
+  void        prefix##_free (Type *self);                           \
+  Type       *prefix##_from_json (JsonObject *doc, GError **error); \
+  JsonObject *prefix##_to_json (const Type *self);                  \
   G_DEFINE_AUTOPTR_CLEANUP_FUNC (Type, prefix##_free)
 
 SOFRA_DECLARE_RECORD (SofraSession, sofra_session)
@@ -159,17 +159,15 @@ SOFRA_DECLARE_RECORD (SofraPlace, sofra_place)
 
 /* Validates a document of a known type (values, vocabularies, dates, times). Errors are in
  * SOFRA_STORE_ERROR, translated. FALSE with an error for unknown or missing types. */
-gboolean    sofra_record_validate        (JsonObject *doc,
-                                          GError    **error);
-gboolean    sofra_record_type_is_known   (const char *type);
+gboolean sofra_record_validate (JsonObject *doc, GError **error);
+gboolean sofra_record_type_is_known (const char *type);
 
 /* A new pseudonym code, "P-" and four characters from an unambiguous alphabet. */
-char       *sofra_participant_make_code  (void);
+char *sofra_participant_make_code (void);
 /* The name to print or export: the name where consent allows it, otherwise the code. */
 const char *sofra_participant_public_name (const SofraParticipant *self);
 
 /* The place's name in @language ("sq", "sr", "sr@latin", anything else: the pair "sq/sr"). */
-char       *sofra_place_display_name     (const SofraPlace *self,
-                                          const char       *language);
+char *sofra_place_display_name (const SofraPlace *self, const char *language);
 
 G_END_DECLS

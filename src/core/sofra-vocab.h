@@ -33,14 +33,11 @@ typedef struct
 } SofraVocabEntry;
 
 /* The entries of @vocab, terminated by { NULL, NULL }. */
-const SofraVocabEntry *sofra_vocab_entries  (SofraVocab  vocab);
-guint                  sofra_vocab_count    (SofraVocab  vocab);
-gboolean               sofra_vocab_contains (SofraVocab  vocab,
-                                             const char *id);
+const SofraVocabEntry *sofra_vocab_entries (SofraVocab vocab);
+guint                  sofra_vocab_count (SofraVocab vocab);
+gboolean               sofra_vocab_contains (SofraVocab vocab, const char *id);
 /* The translated label for @id, or @id itself when unknown (a newer Sofra wrote it). */
-const char            *sofra_vocab_label    (SofraVocab  vocab,
-                                             const char *id);
-int                    sofra_vocab_index    (SofraVocab  vocab,
-                                             const char *id);
+const char *sofra_vocab_label (SofraVocab vocab, const char *id);
+int         sofra_vocab_index (SofraVocab vocab, const char *id);
 
 G_END_DECLS
