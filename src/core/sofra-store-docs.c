@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sofra-core-resources.h"
 #include "sofra-json.h"
 #include "sofra-records.h"
 #include "sofra-store-private.h"
@@ -933,7 +934,9 @@ sofra_store_seed_places (SofraStore *self, GError **error)
 
   g_return_val_if_fail (SOFRA_IS_STORE (self), FALSE);
 
-  bytes = g_resources_lookup_data ("/org/sofra/Sofra/gazetteer.json", 0, error);
+  /* Looked up in our own resource: that also links it in from the static library. */
+  bytes = g_resource_lookup_data (sofra_core_get_resource (), "/org/sofra/Sofra/gazetteer.json", 0,
+                                  error);
   if (bytes == NULL)
     return FALSE;
   root = sofra_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
