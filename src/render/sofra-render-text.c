@@ -13,13 +13,11 @@
 static GDateTime *
 parse_iso_date (const char *iso_date)
 {
-  int year, month, day;
+  int  year, month, day;
   char end;
 
-  if (iso_date == NULL
-      || sscanf (iso_date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3
-      || strlen (iso_date) != 10
-      || !g_date_valid_dmy (day, month, year))
+  if (iso_date == NULL || sscanf (iso_date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      strlen (iso_date) != 10 || !g_date_valid_dmy (day, month, year))
     return NULL;
 
   return g_date_time_new_local (year, month, day, 0, 0, 0);
@@ -34,16 +32,15 @@ is_first_of_month (GDateTime *date)
 static gboolean
 is_last_of_month (GDateTime *date)
 {
-  return g_date_time_get_day_of_month (date)
-         == g_date_get_days_in_month (g_date_time_get_month (date),
-                                      g_date_time_get_year (date));
+  return g_date_time_get_day_of_month (date) ==
+         g_date_get_days_in_month (g_date_time_get_month (date), g_date_time_get_year (date));
 }
 
 const char *
 sofra_render_language (void)
 {
-  const char * const *names = g_get_language_names ();
-  const char *first = names[0];
+  const char *const *names = g_get_language_names ();
+  const char        *first = names[0];
 
   if (g_str_has_prefix (first, "sq"))
     return "sq";
@@ -53,9 +50,7 @@ sofra_render_language (void)
 }
 
 char *
-sofra_render_place_name (SofraStore *store,
-                         const char *place_id,
-                         const char *language)
+sofra_render_place_name (SofraStore *store, const char *place_id, const char *language)
 {
   g_autoptr (JsonObject) doc = NULL;
   g_autoptr (SofraPlace) place = NULL;
@@ -87,7 +82,7 @@ sofra_render_format_date (const char *iso_date)
 
   /* Translators: a date on documents and lists, see the strftime(3) manual; keep %-d %B %Y
    * or reorder them, e.g. "%-d. %B %Y." */
-  return g_date_time_format (date, _("%-d %B %Y"));
+  return g_date_time_format (date, _ ("%-d %B %Y"));
 }
 
 static char *
@@ -104,8 +99,7 @@ format_both (GDateTime  *from,
 }
 
 char *
-sofra_render_format_period (const char *from,
-                            const char *to)
+sofra_render_format_period (const char *from, const char *to)
 {
   g_autoptr (GDateTime) start = parse_iso_date (from);
   g_autoptr (GDateTime) end = parse_iso_date (to);
@@ -128,41 +122,41 @@ sofra_render_format_period (const char *from,
   if (g_date_time_equal (start, end))
     return sofra_render_format_date (from);
 
-  if (whole_months && same_year && g_date_time_get_month (start) == 1
-      && g_date_time_get_month (end) == 12)
+  if (whole_months && same_year && g_date_time_get_month (start) == 1 &&
+      g_date_time_get_month (end) == 12)
     return g_date_time_format (start, "%Y");
 
   if (whole_months && same_month)
     /* Translators: a whole month as a reporting period; %OB is the month's name as it
      * stands alone (nominative), see strftime(3) and g_date_time_format() */
-    return g_date_time_format (start, _("%OB %Y"));
+    return g_date_time_format (start, _ ("%OB %Y"));
 
   if (whole_months && same_year)
     /* Translators: a range of whole months in one year, "January – March 2026"; the first
      * is the start month, the second the end month and year */
-    return format_both (start, _("%OB"), end, _("%OB %Y"), " – ");
+    return format_both (start, _ ("%OB"), end, _ ("%OB %Y"), " – ");
 
   if (whole_months)
-    return format_both (start, _("%OB %Y"), end, _("%OB %Y"), " – ");
+    return format_both (start, _ ("%OB %Y"), end, _ ("%OB %Y"), " – ");
 
   if (same_month)
     /* Translators: days in one month, "1–15 March 2026": the first is the start day alone,
      * the second the end day with month and year */
-    return format_both (start, _("%-d"), end, _("%-d %B %Y"), "–");
+    return format_both (start, _ ("%-d"), end, _ ("%-d %B %Y"), "–");
 
   if (same_year)
     /* Translators: the start of a range of days within one year, "15 January" in
      * "15 January – 14 March 2026" */
-    return format_both (start, _("%-d %B"), end, _("%-d %B %Y"), " – ");
+    return format_both (start, _ ("%-d %B"), end, _ ("%-d %B %Y"), " – ");
 
-  return format_both (start, _("%-d %B %Y"), end, _("%-d %B %Y"), " – ");
+  return format_both (start, _ ("%-d %B %Y"), end, _ ("%-d %B %Y"), " – ");
 }
 
 char *
 sofra_render_participant_line (const SofraParticipant *participant)
 {
   const char *shown;
-  GString *line;
+  GString    *line;
 
   g_return_val_if_fail (participant != NULL, NULL);
 
@@ -178,8 +172,7 @@ sofra_render_participant_line (const SofraParticipant *participant)
     g_string_append_printf (line, " — %s", participant->role);
   if (participant->organisation != NULL && *participant->organisation != '\0')
     g_string_append_printf (line, "%s%s",
-                            participant->role != NULL && *participant->role != '\0' ? ", "
-                                                                                     : " — ",
+                            participant->role != NULL && *participant->role != '\0' ? ", " : " — ",
                             participant->organisation);
 
   return g_string_free (line, FALSE);

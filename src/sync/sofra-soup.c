@@ -18,9 +18,9 @@ sofra_sync_user_agent (void)
 SoupSession *
 sofra_sync_create_soup_session (void)
 {
-  return soup_session_new_with_options ("user-agent", sofra_sync_user_agent (),
-                                        "timeout", (guint) SOFRA_SYNC_TIMEOUT_SECONDS,
-                                        "idle-timeout", (guint) SOFRA_SYNC_IDLE_TIMEOUT_SECONDS,
+  return soup_session_new_with_options ("user-agent", sofra_sync_user_agent (), "timeout",
+                                        (guint) SOFRA_SYNC_TIMEOUT_SECONDS, "idle-timeout",
+                                        (guint) SOFRA_SYNC_IDLE_TIMEOUT_SECONDS,
                                         "max-conns-per-host", (int) SOFRA_SYNC_MAX_CONNS_PER_HOST,
                                         NULL);
 }

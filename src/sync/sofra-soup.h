@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 #define SOFRA_SYNC_IDLE_TIMEOUT_SECONDS 60
 
 /* "Sofra/<version>", the User-Agent of every request. */
-const char  *sofra_sync_user_agent          (void);
+const char *sofra_sync_user_agent (void);
 
 /* A new SoupSession with Sofra's user agent, timeouts and connection limits. Free with
  * g_object_unref(). */
