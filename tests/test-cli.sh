@@ -129,6 +129,8 @@ check "importing a file with one bad line fails" status_is 1 "$cli" -d "$t" impo
 check "the error names the line" grep -q 'line 57' "$tmp/err"
 "$cli" -d "$t" export >"$tmp/t2.jsonl"
 check "a failed import leaves the database unchanged" cmp "$tmp/t1.jsonl" "$tmp/t2.jsonl"
+check "a failed import into a new database leaves no file behind" \
+  eval 'status_is 1 "$cli" -d "$tmp/new.db" import "$tmp/bad.jsonl" && test ! -e "$tmp/new.db"'
 sed -n '301,500p' "$tmp/a1.jsonl" | "$cli" -d "$t" import - >/dev/null
 check "the same lines without the bad one import" \
   test "$("$cli" -d "$t" export | wc -l)" -eq 500

@@ -30,7 +30,7 @@ sofra_cli_demo_data (const SofraCliOptions *options, char **args)
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   SofraDemoCounts  counts;
 
-  store = sofra_cli_open_store (options, TRUE, &error);
+  store = sofra_cli_open_store (options, TRUE, NULL, &error);
   if (store == NULL)
     {
       sofra_cli_print_error ("%s", error->message);
@@ -176,7 +176,7 @@ sofra_cli_list (const SofraCliOptions *options, char **args)
       return sofra_cli_usage_error (message);
     }
 
-  store = sofra_cli_open_store (options, FALSE, &error);
+  store = sofra_cli_open_store (options, FALSE, NULL, &error);
   if (store == NULL)
     {
       sofra_cli_print_error ("%s", error->message);
@@ -302,7 +302,7 @@ sofra_cli_export (const SofraCliOptions *options, char **args)
   ExportState      state = { stdout, options->without_private, 0, 0 };
   gboolean         ok;
 
-  store = sofra_cli_open_store (options, FALSE, &error);
+  store = sofra_cli_open_store (options, FALSE, NULL, &error);
   if (store == NULL)
     {
       sofra_cli_print_error ("%s", error->message);
@@ -383,35 +383,16 @@ parse_line (const char *text, gssize length, GError **error)
   return json_object_ref (doc);
 }
 
-int
-sofra_cli_import (const SofraCliOptions *options, char **args)
+/* Stores every line of @file in the open transaction, reporting each line that fails.
+ * FALSE when any line failed or the file could not be read. */
+static gboolean
+import_lines (SofraStore *store, FILE *file, const char *input, guint *imported)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SofraStore) store = NULL;
-  const char *input = args[0] != NULL ? args[0] : "-";
-  gboolean    from_stdin = g_str_equal (input, "-");
-  FILE       *file;
-  char       *buffer = NULL;
-  size_t      capacity = 0;
-  ssize_t     length;
-  guint       line_number = 0, imported = 0, failed = 0;
-  int         read_errno;
-
-  file = from_stdin ? stdin : g_fopen (input, "re");
-  if (file == NULL)
-    {
-      sofra_cli_print_error (_ ("Cannot read “%s”: %s"), input, g_strerror (errno));
-      return SOFRA_CLI_EXIT_FAILURE;
-    }
-
-  store = sofra_cli_open_store (options, TRUE, &error);
-  if (store == NULL || !sofra_store_begin (store, &error))
-    {
-      sofra_cli_print_error ("%s", error->message);
-      if (!from_stdin)
-        fclose (file);
-      return SOFRA_CLI_EXIT_FAILURE;
-    }
+  char   *buffer = NULL;
+  size_t  capacity = 0;
+  ssize_t length;
+  guint   line_number = 0, failed = 0;
+  int     read_errno;
 
   errno = 0;
   while ((length = getline (&buffer, &capacity, file)) >= 0)
@@ -433,34 +414,70 @@ sofra_cli_import (const SofraCliOptions *options, char **args)
           failed++;
           continue;
         }
-      imported++;
+      (*imported)++;
     }
   read_errno = ferror (file) ? (errno != 0 ? errno : EIO) : 0;
   free (buffer);
-  if (!from_stdin)
-    fclose (file);
 
   if (read_errno != 0)
     {
-      sofra_store_rollback (store);
       sofra_cli_print_error (_ ("Cannot read “%s”: %s"), input, g_strerror (read_errno));
-      return SOFRA_CLI_EXIT_FAILURE;
+      return FALSE;
     }
-
   if (failed > 0)
     {
-      sofra_store_rollback (store);
       sofra_cli_print_error (ngettext ("%u line could not be imported, so nothing was imported",
                                        "%u lines could not be imported, so nothing was imported",
                                        failed),
                              failed);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+sofra_cli_import (const SofraCliOptions *options, char **args)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SofraStore) store = NULL;
+  const char *input = args[0] != NULL ? args[0] : "-";
+  gboolean    from_stdin = g_str_equal (input, "-");
+  gboolean    created = FALSE, ok;
+  guint       imported = 0;
+  FILE       *file;
+
+  file = from_stdin ? stdin : g_fopen (input, "re");
+  if (file == NULL)
+    {
+      sofra_cli_print_error (_ ("Cannot read “%s”: %s"), input, g_strerror (errno));
       return SOFRA_CLI_EXIT_FAILURE;
     }
 
-  if (!sofra_store_commit (store, &error))
+  store = sofra_cli_open_store (options, TRUE, &created, &error);
+  ok = store != NULL && sofra_store_begin (store, &error);
+  if (ok)
     {
-      sofra_store_rollback (store);
-      sofra_cli_print_error ("%s", error->message);
+      ok = import_lines (store, file, input, &imported);
+      if (ok && !sofra_store_commit (store, &error))
+        ok = FALSE;
+      if (!ok)
+        sofra_store_rollback (store);
+    }
+  if (!from_stdin)
+    fclose (file);
+
+  if (!ok)
+    {
+      if (error != NULL)
+        sofra_cli_print_error ("%s", error->message);
+      /* A failed import changes nothing, and that includes not leaving a new, empty file. */
+      if (created)
+        {
+          g_autofree char *path = g_strdup (sofra_store_get_path (store));
+
+          g_clear_object (&store);
+          sofra_cli_remove_database (path);
+        }
       return SOFRA_CLI_EXIT_FAILURE;
     }
 
@@ -478,7 +495,7 @@ sofra_cli_check (const SofraCliOptions *options, char **args)
   g_autoptr (GString) report = g_string_new (NULL);
   gboolean ok;
 
-  store = sofra_cli_open_store (options, FALSE, &error);
+  store = sofra_cli_open_store (options, FALSE, NULL, &error);
   if (store == NULL)
     {
       sofra_cli_print_error ("%s", error->message);

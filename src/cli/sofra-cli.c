@@ -56,10 +56,15 @@ sofra_cli_write_stdout (const char *text, gsize length)
 }
 
 SofraStore *
-sofra_cli_open_store (const SofraCliOptions *options, gboolean create, GError **error)
+sofra_cli_open_store (const SofraCliOptions *options,
+                      gboolean               create,
+                      gboolean              *created,
+                      GError               **error)
 {
   g_autofree char *default_path = NULL;
   const char      *path = options->database;
+  SofraStore      *store;
+  gboolean         existed;
 
   if (path == NULL)
     {
@@ -67,7 +72,10 @@ sofra_cli_open_store (const SofraCliOptions *options, gboolean create, GError **
       path = default_path;
     }
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  if (created != NULL)
+    *created = FALSE;
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!existed)
     {
       if (!create)
         {
@@ -91,7 +99,23 @@ sofra_cli_open_store (const SofraCliOptions *options, gboolean create, GError **
         }
     }
 
-  return sofra_store_open (path, error);
+  store = sofra_store_open (path, error);
+  if (store != NULL && created != NULL)
+    *created = !existed;
+  return store;
+}
+
+void
+sofra_cli_remove_database (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
 }
 
 int
@@ -164,8 +188,10 @@ make_summary (void)
 int
 main (int argc, char *argv[])
 {
-  SofraCliOptions options = { 0 };
-  gboolean        version = FALSE;
+  SofraCliOptions  options = { 0 };
+  g_autofree char *database = NULL;
+  g_autofree char *output = NULL;
+  gboolean         version = FALSE;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *summary = NULL;
@@ -173,11 +199,11 @@ main (int argc, char *argv[])
   int              status;
 
   const GOptionEntry entries[] = {
-    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options.database,
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_ ("The database to use instead of the default one"), N_ ("FILE") },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &options.force,
       N_ ("demo-data: add the sample data even when the database has sessions"), NULL },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output,
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_ ("export: write to FILE instead of the standard output"), N_ ("FILE") },
     { "without-private", 0, 0, G_OPTION_ARG_NONE, &options.without_private,
       N_ ("export: leave out private notes"), NULL },
@@ -202,6 +228,8 @@ main (int argc, char *argv[])
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return sofra_cli_usage_error (error->message);
+  options.database = database;
+  options.output = output;
 
   if (version)
     {
@@ -235,13 +263,11 @@ main (int argc, char *argv[])
     return status;
 
   status = command->run (&options, argv + 2);
-  if (fflush (stdout) != 0 && status == EXIT_SUCCESS)
+  if ((fflush (stdout) != 0 || ferror (stdout)) && status == EXIT_SUCCESS)
     {
       sofra_cli_print_error (_ ("Cannot write to the standard output: %s"), g_strerror (errno));
       status = SOFRA_CLI_EXIT_FAILURE;
     }
 
-  g_free (options.database);
-  g_free (options.output);
   return status;
 }

@@ -15,16 +15,22 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char    *database;        /* NULL: sofra_store_default_path() */
-  gboolean force;           /* demo-data: add even when sessions exist */
-  char    *output;          /* export: a file instead of standard output */
-  gboolean without_private; /* export: leave out private notes */
+  const char *database;        /* NULL: sofra_store_default_path() */
+  gboolean    force;           /* demo-data: add even when sessions exist */
+  const char *output;          /* export: a file instead of standard output */
+  gboolean    without_private; /* export: leave out private notes */
 } SofraCliOptions;
 
 /* Opens the database. With @create a missing file is made (and, for the default path, its
- * folder); without it a missing file is an error, so reading commands never leave an empty
- * database behind a mistyped path. */
-SofraStore *sofra_cli_open_store (const SofraCliOptions *options, gboolean create, GError **error);
+ * folder), and @created (may be NULL) tells whether it was; without @create a missing file is
+ * an error, so reading commands never leave an empty database behind a mistyped path. */
+SofraStore *sofra_cli_open_store (const SofraCliOptions *options,
+                                  gboolean               create,
+                                  gboolean              *created,
+                                  GError               **error);
+
+/* Removes a database file made by this run, with its journal files. */
+void sofra_cli_remove_database (const char *path);
 
 /* Prints "sofra-cli: <message>" to standard error. */
 void sofra_cli_print_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
