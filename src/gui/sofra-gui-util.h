@@ -16,42 +16,42 @@ G_BEGIN_DECLS
 /* The resource prefix of every template and of style.css. */
 #define SOFRA_GUI_RESOURCE_PATH "/org/sofra/Sofra/ui"
 
+/* Makes sure the templates and style.css are registered: the resources live in a static
+ * library, and an object file nothing refers to is left out by the linker. Call it from the
+ * class_init of every widget with a template. */
+void sofra_gui_ensure_resources (void);
+
 /* A GtkDropDown over the translated labels of @vocab. With @allow_unset the first item is
  * "Not set" (id NULL). */
-GtkWidget  *sofra_gui_vocab_dropdown_new    (SofraVocab   vocab,
-                                             gboolean     allow_unset);
+GtkWidget *sofra_gui_vocab_dropdown_new (SofraVocab vocab, gboolean allow_unset);
 /* The vocabulary id of the selected item, or NULL for "Not set" / nothing selected. */
 const char *sofra_gui_vocab_dropdown_get_id (GtkDropDown *dropdown);
 /* Selects @id; NULL (or an unknown id) selects "Not set" when allowed, else the first item. */
-void        sofra_gui_vocab_dropdown_set_id (GtkDropDown *dropdown,
-                                             const char  *id);
+void sofra_gui_vocab_dropdown_set_id (GtkDropDown *dropdown, const char *id);
 
 /* "Sat 28 Nov 2026" in the current locale for a YYYY-MM-DD date; NULL or a malformed date
  * gives a copy of @iso_date (or an empty string). Free with g_free(). */
-char       *sofra_gui_format_date           (const char  *iso_date);
+char *sofra_gui_format_date (const char *iso_date);
 /* Today as YYYY-MM-DD in local time. */
-char       *sofra_gui_today                 (void);
+char *sofra_gui_today (void);
 
 /* The current interface language as understood by sofra_place_display_name(): "sq", "sr",
  * "sr@latin", or "en" for anything else. */
-const char *sofra_gui_language              (void);
+const char *sofra_gui_language (void);
 /* The display name of the place document @place_id in the current interface language, or
  * NULL when @place_id is NULL or unknown. */
-char       *sofra_gui_place_name            (SofraStore  *store,
-                                             const char  *place_id);
+char *sofra_gui_place_name (SofraStore *store, const char *place_id);
 
 /* Shows @message as a toast in the AdwToastOverlay of the window holding @any_widget. */
-void        sofra_gui_toast                 (GtkWidget   *any_widget,
-                                             const char  *message);
+void sofra_gui_toast (GtkWidget *any_widget, const char *message);
 /* Same, with a button: activating @action_name (with @target, may be NULL) from the toast. */
-AdwToast   *sofra_gui_toast_with_action     (GtkWidget   *any_widget,
-                                             const char  *message,
-                                             const char  *button_label,
-                                             const char  *action_name,
-                                             GVariant    *target);
+AdwToast *sofra_gui_toast_with_action (GtkWidget  *any_widget,
+                                       const char *message,
+                                       const char *button_label,
+                                       const char *action_name,
+                                       GVariant   *target);
 /* An AdwMessageDialog, transient for the window holding @widget, with @error's message. */
-void        sofra_gui_show_error            (GtkWidget   *widget,
-                                             const GError *error);
+void sofra_gui_show_error (GtkWidget *widget, const GError *error);
 
 /* A debounced save: queue() (re)starts a timer of @delay_ms; when it fires, or on flush(),
  * @func runs once. flush() runs a pending save now; free() flushes first. Call flush before
@@ -59,15 +59,13 @@ void        sofra_gui_show_error            (GtkWidget   *widget,
 typedef void (*SofraAutosaveFunc) (gpointer user_data);
 typedef struct _SofraAutosave SofraAutosave;
 
-SofraAutosave *sofra_autosave_new           (guint              delay_ms,
-                                             SofraAutosaveFunc  func,
-                                             gpointer           user_data);
-void           sofra_autosave_queue         (SofraAutosave     *self);
-gboolean       sofra_autosave_is_pending    (SofraAutosave     *self);
-void           sofra_autosave_flush         (SofraAutosave     *self);
+SofraAutosave *sofra_autosave_new (guint delay_ms, SofraAutosaveFunc func, gpointer user_data);
+void           sofra_autosave_queue (SofraAutosave *self);
+gboolean       sofra_autosave_is_pending (SofraAutosave *self);
+void           sofra_autosave_flush (SofraAutosave *self);
 /* Drops a pending save without running it (the record it was for is gone). */
-void           sofra_autosave_cancel        (SofraAutosave     *self);
-void           sofra_autosave_free          (SofraAutosave     *self);
+void sofra_autosave_cancel (SofraAutosave *self);
+void sofra_autosave_free (SofraAutosave *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SofraAutosave, sofra_autosave_free)
 

@@ -12,11 +12,12 @@
 G_BEGIN_DECLS
 
 #define SOFRA_TYPE_PREFERENCES_WINDOW (sofra_preferences_window_get_type ())
-G_DECLARE_FINAL_TYPE (SofraPreferencesWindow, sofra_preferences_window, SOFRA,
-                      PREFERENCES_WINDOW, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (SofraPreferencesWindow,
+                      sofra_preferences_window,
+                      SOFRA,
+                      PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
 
-GtkWidget *sofra_preferences_window_new (GtkWindow  *parent,
-                                         SofraStore *store,
-                                         GSettings  *settings);
+GtkWidget *sofra_preferences_window_new (GtkWindow *parent, SofraStore *store, GSettings *settings);
 
 G_END_DECLS

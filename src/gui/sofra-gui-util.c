@@ -1,0 +1,367 @@
+/* sofra-gui-util.c — small helpers shared by the views: vocabulary dropdowns, dates, toasts
+ *
+ * Copyright 2026 The Sofra developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sofra-gui-resources.h"
+#include "sofra-gui-util.h"
+#include "sofra-window.h"
+
+#define VOCAB_KEY       "sofra-vocab"
+#define ALLOW_UNSET_KEY "sofra-allow-unset"
+
+struct _SofraAutosave
+{
+  guint             delay_ms;
+  guint             timeout_id;
+  SofraAutosaveFunc func;
+  gpointer          user_data;
+  gboolean          running;
+};
+
+void
+sofra_gui_ensure_resources (void)
+{
+  /* Referring to the resource links its object file, whose constructor registers it. */
+  g_assert (sofra_gui_get_resource () != NULL);
+}
+
+GtkWidget *
+sofra_gui_vocab_dropdown_new (SofraVocab vocab, gboolean allow_unset)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  const SofraVocabEntry *entries;
+  GtkWidget             *dropdown;
+
+  g_return_val_if_fail (vocab < SOFRA_N_VOCABS, NULL);
+
+  if (allow_unset)
+    gtk_string_list_append (labels, _ ("Not set"));
+  entries = sofra_vocab_entries (vocab);
+  for (guint i = 0; entries[i].id != NULL; i++)
+    gtk_string_list_append (labels, sofra_vocab_label (vocab, entries[i].id));
+
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  g_object_set_data (G_OBJECT (dropdown), VOCAB_KEY, GUINT_TO_POINTER (vocab + 1));
+  g_object_set_data (G_OBJECT (dropdown), ALLOW_UNSET_KEY, GINT_TO_POINTER (allow_unset));
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+
+  return dropdown;
+}
+
+static gboolean
+dropdown_vocab (GtkDropDown *dropdown, SofraVocab *vocab, gboolean *allow_unset)
+{
+  guint stored = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), VOCAB_KEY));
+
+  if (stored == 0)
+    return FALSE;
+  *vocab = stored - 1;
+  *allow_unset = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dropdown), ALLOW_UNSET_KEY));
+  return TRUE;
+}
+
+const char *
+sofra_gui_vocab_dropdown_get_id (GtkDropDown *dropdown)
+{
+  SofraVocab vocab;
+  gboolean   allow_unset;
+  guint      selected;
+
+  g_return_val_if_fail (GTK_IS_DROP_DOWN (dropdown), NULL);
+  g_return_val_if_fail (dropdown_vocab (dropdown, &vocab, &allow_unset), NULL);
+
+  selected = gtk_drop_down_get_selected (dropdown);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  if (allow_unset)
+    {
+      if (selected == 0)
+        return NULL;
+      selected--;
+    }
+  if (selected >= sofra_vocab_count (vocab))
+    return NULL;
+
+  return sofra_vocab_entries (vocab)[selected].id;
+}
+
+void
+sofra_gui_vocab_dropdown_set_id (GtkDropDown *dropdown, const char *id)
+{
+  SofraVocab vocab;
+  gboolean   allow_unset;
+  int        index = -1;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+  g_return_if_fail (dropdown_vocab (dropdown, &vocab, &allow_unset));
+
+  if (id != NULL)
+    index = sofra_vocab_index (vocab, id);
+
+  if (index < 0)
+    gtk_drop_down_set_selected (dropdown, 0);
+  else
+    gtk_drop_down_set_selected (dropdown, (guint) index + (allow_unset ? 1 : 0));
+}
+
+static gboolean
+parse_iso_date (const char *iso_date, int *year, int *month, int *day)
+{
+  if (iso_date == NULL || strlen (iso_date) != 10)
+    return FALSE;
+  if (sscanf (iso_date, "%4d-%2d-%2d", year, month, day) != 3)
+    return FALSE;
+  return g_date_valid_dmy (*day, *month, *year);
+}
+
+char *
+sofra_gui_format_date (const char *iso_date)
+{
+  g_autoptr (GDateTime) dt = NULL;
+  g_autofree char *text = NULL;
+  int              year, month, day;
+
+  if (!parse_iso_date (iso_date, &year, &month, &day))
+    return g_strdup (iso_date != NULL ? iso_date : "");
+
+  dt = g_date_time_new_local (year, month, day, 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup (iso_date);
+
+  /* TRANSLATORS: a session's date, as in "Sat 28 Nov 2026"; see g_date_time_format() */
+  text = g_date_time_format (dt, _ ("%a %e %b %Y"));
+  if (text == NULL)
+    return g_strdup (iso_date);
+
+  /* %e pads single-digit days with a space; a label should not show two. */
+  {
+    GString *s = g_string_new (NULL);
+    gboolean space = FALSE;
+
+    for (const char *p = text; *p; p++)
+      {
+        if (*p == ' ')
+          {
+            if (!space && s->len > 0)
+              g_string_append_c (s, ' ');
+            space = TRUE;
+          }
+        else
+          {
+            g_string_append_c (s, *p);
+            space = FALSE;
+          }
+      }
+    return g_string_free (s, FALSE);
+  }
+}
+
+char *
+sofra_gui_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+const char *
+sofra_gui_language (void)
+{
+  /* The first locale gettext will try for messages, e.g. "sr_RS.UTF-8@latin". */
+  const char *const *names = g_get_language_names ();
+  const char        *first = names[0];
+
+  if (first == NULL)
+    return "en";
+  if (g_str_has_prefix (first, "sq"))
+    return "sq";
+  if (g_str_has_prefix (first, "sr"))
+    return strstr (first, "@latin") != NULL ? "sr@latin" : "sr";
+  return "en";
+}
+
+char *
+sofra_gui_place_name (SofraStore *store, const char *place_id)
+{
+  g_autoptr (JsonObject) doc = NULL;
+  g_autoptr (SofraPlace) place = NULL;
+
+  g_return_val_if_fail (SOFRA_IS_STORE (store), NULL);
+
+  if (place_id == NULL || *place_id == '\0')
+    return NULL;
+  doc = sofra_store_get (store, place_id, NULL);
+  if (doc == NULL)
+    return NULL;
+  place = sofra_place_from_json (doc, NULL);
+  if (place == NULL)
+    return NULL;
+
+  return sofra_place_display_name (place, sofra_gui_language ());
+}
+
+static gboolean
+add_toast_to_root (GtkWidget *widget, AdwToast *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  while (root != NULL)
+    {
+      GtkWindow *parent;
+
+      if (SOFRA_IS_WINDOW (root))
+        {
+          sofra_window_add_toast (SOFRA_WINDOW (root), toast);
+          return TRUE;
+        }
+      if (ADW_IS_PREFERENCES_WINDOW (root))
+        {
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
+          return TRUE;
+        }
+      if (!GTK_IS_WINDOW (root))
+        break;
+      parent = gtk_window_get_transient_for (GTK_WINDOW (root));
+      root = parent != NULL ? GTK_ROOT (parent) : NULL;
+    }
+
+  return FALSE;
+}
+
+void
+sofra_gui_toast (GtkWidget *any_widget, const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (GTK_IS_WIDGET (any_widget));
+  g_return_if_fail (message != NULL);
+
+  toast = adw_toast_new (message);
+  if (!add_toast_to_root (any_widget, toast))
+    {
+      g_message ("%s", message);
+      g_object_unref (g_object_ref_sink (toast));
+    }
+}
+
+AdwToast *
+sofra_gui_toast_with_action (GtkWidget  *any_widget,
+                             const char *message,
+                             const char *button_label,
+                             const char *action_name,
+                             GVariant   *target)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (any_widget), NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  if (target != NULL)
+    adw_toast_set_action_target_value (toast, target);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+
+  if (!add_toast_to_root (any_widget, toast))
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return NULL;
+    }
+  return toast;
+}
+
+void
+sofra_gui_show_error (GtkWidget *widget, const GError *error)
+{
+  GtkRoot   *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _ ("Something Went Wrong"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+autosave_timeout_cb (gpointer data)
+{
+  SofraAutosave *self = data;
+
+  self->timeout_id = 0;
+  self->running = TRUE;
+  self->func (self->user_data);
+  self->running = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+SofraAutosave *
+sofra_autosave_new (guint delay_ms, SofraAutosaveFunc func, gpointer user_data)
+{
+  SofraAutosave *self;
+
+  g_return_val_if_fail (func != NULL, NULL);
+
+  self = g_new0 (SofraAutosave, 1);
+  self->delay_ms = delay_ms;
+  self->func = func;
+  self->user_data = user_data;
+
+  return self;
+}
+
+void
+sofra_autosave_queue (SofraAutosave *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->timeout_id = g_timeout_add (self->delay_ms, autosave_timeout_cb, self);
+}
+
+gboolean
+sofra_autosave_is_pending (SofraAutosave *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->timeout_id != 0;
+}
+
+void
+sofra_autosave_flush (SofraAutosave *self)
+{
+  g_return_if_fail (self != NULL);
+
+  /* A save that writes to the store may make a listener flush again; run it once. */
+  if (self->timeout_id == 0 || self->running)
+    return;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  autosave_timeout_cb (self);
+}
+
+void
+sofra_autosave_cancel (SofraAutosave *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+}
+
+void
+sofra_autosave_free (SofraAutosave *self)
+{
+  if (self == NULL)
+    return;
+
+  sofra_autosave_flush (self);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_free (self);
+}
