@@ -81,7 +81,8 @@ sofra_render_format_date (const char *iso_date)
     return g_strdup (iso_date);
 
   /* Translators: a date on documents and lists, see the strftime(3) manual; keep %-d %B %Y
-   * or reorder them, e.g. "%-d. %B %Y." */
+   * or reorder them, e.g. "%-d. %B %Y."
+   * xgettext:no-c-format */
   return g_date_time_format (date, _ ("%-d %B %Y"));
 }
 
@@ -128,12 +129,14 @@ sofra_render_format_period (const char *from, const char *to)
 
   if (whole_months && same_month)
     /* Translators: a whole month as a reporting period; %OB is the month's name as it
-     * stands alone (nominative), see strftime(3) and g_date_time_format() */
+     * stands alone (nominative), see strftime(3) and g_date_time_format()
+     * xgettext:no-c-format */
     return g_date_time_format (start, _ ("%OB %Y"));
 
   if (whole_months && same_year)
     /* Translators: a range of whole months in one year, "January – March 2026"; the first
-     * is the start month, the second the end month and year */
+     * is the start month, the second the end month and year
+     * xgettext:no-c-format */
     return format_both (start, _ ("%OB"), end, _ ("%OB %Y"), " – ");
 
   if (whole_months)
@@ -141,12 +144,14 @@ sofra_render_format_period (const char *from, const char *to)
 
   if (same_month)
     /* Translators: days in one month, "1–15 March 2026": the first is the start day alone,
-     * the second the end day with month and year */
+     * the second the end day with month and year
+     * xgettext:no-c-format */
     return format_both (start, _ ("%-d"), end, _ ("%-d %B %Y"), "–");
 
   if (same_year)
     /* Translators: the start of a range of days within one year, "15 January" in
-     * "15 January – 14 March 2026" */
+     * "15 January – 14 March 2026"
+     * xgettext:no-c-format */
     return format_both (start, _ ("%-d %B"), end, _ ("%-d %B %Y"), " – ");
 
   return format_both (start, _ ("%-d %B %Y"), end, _ ("%-d %B %Y"), " – ");
