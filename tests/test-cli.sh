@@ -105,6 +105,11 @@ check "list participants prints 150 lines" \
 check "list followups prints every follow-up" \
   test "$("$cli" -d "$a" list followups | wc -l)" -eq "$(count_type "$tmp/a1.jsonl" followup)"
 
+printf '%s\n' '{"_id":"followup:no-date","_rev":"1-0123456789abcdef0123456789abcdef","type":"followup","what":"Call\tback","status":"open"}' |
+  "$cli" -d "$tmp/f.db" import - >/dev/null
+check "a follow-up without a due date keeps its columns" \
+  test "$("$cli" -d "$tmp/f.db" list followups)" = "$(printf '\tOpen\t\tCall back\t')"
+
 check "demo-data refuses a database with sessions" status_is 1 "$cli" -d "$a" demo-data
 "$cli" -d "$a" export >"$tmp/a2.jsonl"
 check "a refused demo-data changed nothing" cmp -s "$tmp/a1.jsonl" "$tmp/a2.jsonl"

@@ -63,15 +63,14 @@ sofra_cli_demo_data (const SofraCliOptions *options, char **args)
 
 /* ---- list ---------------------------------------------------------------------------- */
 
-/* Appends @text as one tab-separated field: tabs and line breaks typed into a summary would
- * otherwise split the line. */
+/* Appends @text and a tab, as one field of a tab-separated line: tabs and line breaks typed
+ * into a title would otherwise split it. An absent value is an empty field. */
 static void
 append_field (GString *line, const char *text)
 {
-  if (line->len > 0)
-    g_string_append_c (line, '\t');
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
     g_string_append_c (line, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+  g_string_append_c (line, '\t');
 }
 
 static const char *
@@ -196,7 +195,7 @@ sofra_cli_list (const SofraCliOptions *options, char **args)
       lists[which].format (store, places, item, line);
       if (line->len == 0)
         continue;
-      g_string_append_c (line, '\n');
+      line->str[line->len - 1] = '\n';
       if (!sofra_cli_write_stdout (line->str, line->len))
         break;
     }
