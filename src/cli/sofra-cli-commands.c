@@ -209,9 +209,17 @@ typedef struct
 {
   FILE    *out;
   gboolean without_private;
-  guint    count;
   int      write_errno;
 } ExportState;
+
+static gboolean
+is_private_note (JsonObject *doc)
+{
+  const char *type = json_object_get_string_member_with_default (doc, "type", NULL);
+  const char *visibility = json_object_get_string_member_with_default (doc, "visibility", NULL);
+
+  return g_strcmp0 (type, SOFRA_TYPE_NOTE) == 0 && g_strcmp0 (visibility, "private") == 0;
+}
 
 static gboolean
 export_doc_cb (JsonObject *doc, gpointer user_data)
@@ -220,11 +228,7 @@ export_doc_cb (JsonObject *doc, gpointer user_data)
   g_autoptr (JsonNode) node = NULL;
   g_autofree char *text = NULL;
 
-  if (state->without_private &&
-      g_strcmp0 (json_object_get_string_member_with_default (doc, "type", NULL), SOFRA_TYPE_NOTE) ==
-        0 &&
-      g_strcmp0 (json_object_get_string_member_with_default (doc, "visibility", NULL), "private") ==
-        0)
+  if (state->without_private && is_private_note (doc))
     return TRUE;
 
   node = json_node_init_object (json_node_alloc (), doc);
@@ -239,7 +243,6 @@ export_doc_cb (JsonObject *doc, gpointer user_data)
       state->write_errno = errno;
       return FALSE;
     }
-  state->count++;
   return TRUE;
 }
 
@@ -298,7 +301,7 @@ sofra_cli_export (const SofraCliOptions *options, char **args)
   g_autoptr (GError) error = NULL;
   g_autoptr (SofraStore) store = NULL;
   g_autofree char *temp_path = NULL;
-  ExportState      state = { stdout, options->without_private, 0, 0 };
+  ExportState      state = { stdout, options->without_private, 0 };
   gboolean         ok;
 
   store = sofra_cli_open_store (options, FALSE, NULL, &error);
