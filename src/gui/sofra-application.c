@@ -183,18 +183,6 @@ sofra_application_handle_local_options (GApplication *app, GVariantDict *options
 }
 
 static void
-load_css (void)
-{
-  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-
-  sofra_gui_ensure_resources ();
-  gtk_css_provider_load_from_resource (provider, SOFRA_GUI_RESOURCE_PATH "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 sofra_application_startup (GApplication *app)
 {
   SofraApplication  *self = SOFRA_APPLICATION (app);
@@ -210,7 +198,6 @@ sofra_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
-  load_css ();
 }
 
 static void

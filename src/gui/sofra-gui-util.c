@@ -29,6 +29,25 @@ sofra_gui_ensure_resources (void)
   g_assert (sofra_gui_get_resource () != NULL);
 }
 
+void
+sofra_gui_ensure_style (GdkDisplay *display)
+{
+  g_autoptr (GtkCssProvider) provider = NULL;
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  if (g_object_get_data (G_OBJECT (display), "sofra-style") != NULL)
+    return;
+
+  sofra_gui_ensure_resources ();
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, SOFRA_GUI_RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "sofra-style", g_steal_pointer (&provider),
+                          g_object_unref);
+}
+
 GtkWidget *
 sofra_gui_vocab_dropdown_new (SofraVocab vocab, gboolean allow_unset)
 {

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * library, and an object file nothing refers to is left out by the linker. Call it from the
  * class_init of every widget with a template. */
 void sofra_gui_ensure_resources (void);
+/* Adds style.css to @display once. */
+void sofra_gui_ensure_style (GdkDisplay *display);
 
 /* A GtkDropDown over the translated labels of @vocab. With @allow_unset the first item is
  * "Not set" (id NULL). */

@@ -20,12 +20,6 @@ struct _SofraCheckSet
   GStrv             unknown; /* ids a newer Sofra wrote: kept, not shown */
 };
 
-static void
-on_check_toggled_cb (GtkCheckButton *check, SofraCheckSet *set)
-{
-  sofra_session_page_queue_save (set->page);
-}
-
 SofraCheckSet *
 sofra_check_set_new (SofraVocab vocab, SofraSessionPage *page)
 {
@@ -52,7 +46,7 @@ sofra_check_set_new (SofraVocab vocab, SofraSessionPage *page)
       /* The flow box child would take the focus first; the check button is what matters. */
       gtk_widget_set_focusable (gtk_widget_get_parent (check), FALSE);
       g_ptr_array_add (set->checks, check);
-      g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), set);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (sofra_session_page_queue_save), page);
     }
 
   return set;
@@ -64,8 +58,6 @@ sofra_check_set_free (SofraCheckSet *set)
   if (set == NULL)
     return;
 
-  for (guint i = 0; i < set->checks->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (set->checks, i), set);
   g_ptr_array_unref (set->checks);
   g_strfreev (set->unknown);
   g_free (set);

@@ -28,6 +28,7 @@ struct _SofraSessionPage
   char          *saved_rev; /* the _rev of our own last write */
   SofraAutosave *autosave;
   gboolean       loading; /* widgets are being filled: changes are not edits */
+  gboolean       saving;  /* our own write is in progress: its "changed" is not news */
   guint          related_idle_id;
 
   /* template children */

@@ -338,6 +338,7 @@ save_cb (gpointer user_data)
   g_autoptr (SofraSession) session = NULL;
   g_autoptr (JsonObject) doc = NULL;
   g_autoptr (GString) problems = g_string_new (NULL);
+  gboolean ok;
 
   if (self->session_id == NULL)
     return;
@@ -355,7 +356,11 @@ save_cb (gpointer user_data)
 
   read_fields (self, session, problems);
   doc = sofra_session_to_json (session);
-  if (!sofra_store_put (self->store, doc, &error))
+  /* The store says "changed" before put() returns; that change is ours. */
+  self->saving = TRUE;
+  ok = sofra_store_put (self->store, doc, &error);
+  self->saving = FALSE;
+  if (!ok)
     {
       if (problems->len > 0)
         g_string_append_c (problems, '\n');
@@ -375,7 +380,7 @@ save_cb (gpointer user_data)
 void
 sofra_session_page_queue_save (SofraSessionPage *self)
 {
-  if (self->loading || self->session_id == NULL)
+  if (self->loading || self->session_id == NULL || self->autosave == NULL)
     return;
 
   gtk_label_set_label (self->save_label, _ ("Editing…"));
@@ -437,10 +442,10 @@ reload_session (SofraSessionPage *self)
 static void
 on_store_changed_cb (SofraStore *store, const char *id, const char *type, SofraSessionPage *self)
 {
-  if (self->session_id == NULL)
+  if (self->session_id == NULL || self->autosave == NULL)
     return;
 
-  if (id == NULL || g_strcmp0 (id, self->session_id) == 0)
+  if (!self->saving && (id == NULL || g_strcmp0 (id, self->session_id) == 0))
     reload_session (self);
   if (self->session_id != NULL &&
       (type == NULL || g_strcmp0 (type, SOFRA_TYPE_ATTENDANCE) == 0 ||
@@ -452,7 +457,8 @@ on_store_changed_cb (SofraStore *store, const char *id, const char *type, SofraS
 static void
 on_unmap_cb (SofraSessionPage *self)
 {
-  sofra_autosave_flush (self->autosave);
+  if (self->autosave != NULL)
+    sofra_autosave_flush (self->autosave);
 }
 
 static void
@@ -594,15 +600,14 @@ sofra_session_page_dispose (GObject *object)
 {
   SofraSessionPage *self = SOFRA_SESSION_PAGE (object);
 
-  if (self->autosave != NULL)
-    sofra_autosave_flush (self->autosave);
+  /* Save what was typed, then stop: nothing queues a save on a page being taken apart. */
+  g_clear_pointer (&self->autosave, sofra_autosave_free);
   g_clear_handle_id (&self->related_idle_id, g_source_remove);
 
+  /* AdwBin unparents its child itself; take it away first so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SOFRA_TYPE_SESSION_PAGE);
 
-  g_clear_pointer (&self->languages, sofra_check_set_free);
-  g_clear_pointer (&self->communities, sofra_check_set_free);
-  g_clear_pointer (&self->topics, sofra_check_set_free);
   g_clear_object (&self->note_participant_names);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -615,7 +620,9 @@ sofra_session_page_finalize (GObject *object)
 {
   SofraSessionPage *self = SOFRA_SESSION_PAGE (object);
 
-  g_clear_pointer (&self->autosave, sofra_autosave_free);
+  g_clear_pointer (&self->languages, sofra_check_set_free);
+  g_clear_pointer (&self->communities, sofra_check_set_free);
+  g_clear_pointer (&self->topics, sofra_check_set_free);
   g_clear_pointer (&self->note_participant_ids, g_ptr_array_unref);
   g_clear_pointer (&self->session_id, g_free);
   g_clear_pointer (&self->saved_rev, g_free);
@@ -722,6 +729,8 @@ sofra_session_page_set_session_id (SofraSessionPage *self, const char *id)
   if (id != NULL && g_strcmp0 (id, self->session_id) == 0)
     return;
 
+  if (self->autosave == NULL)
+    return;
   /* Whatever was typed into the session shown so far is saved before another one loads. */
   sofra_autosave_flush (self->autosave);
 
@@ -767,7 +776,8 @@ sofra_session_page_flush (SofraSessionPage *self)
 {
   g_return_if_fail (SOFRA_IS_SESSION_PAGE (self));
 
-  sofra_autosave_flush (self->autosave);
+  if (self->autosave != NULL)
+    sofra_autosave_flush (self->autosave);
 }
 
 void

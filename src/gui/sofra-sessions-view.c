@@ -304,7 +304,7 @@ bind_chips (GtkWidget *chips, JsonObject *doc)
 }
 
 static void
-bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SofraSessionsView *self)
+update_row (SofraSessionsView *self, GtkListItem *list_item)
 {
   SofraDocItem *item = gtk_list_item_get_item (list_item);
   JsonObject   *doc = sofra_doc_item_get_doc (item);
@@ -356,6 +356,39 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SofraSes
 }
 
 static void
+on_item_doc_cb (SofraDocItem *item, GParamSpec *pspec, GtkListItem *list_item)
+{
+  SofraSessionsView *self = g_object_get_data (G_OBJECT (list_item), "view");
+
+  /* The list keeps an item whose document changed and tells it; the row follows. */
+  if (self != NULL && gtk_list_item_get_item (list_item) == (gpointer) item)
+    update_row (self, list_item);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SofraSessionsView *self)
+{
+  SofraDocItem *item = gtk_list_item_get_item (list_item);
+  gulong        handler;
+
+  g_object_set_data (G_OBJECT (list_item), "view", self);
+  handler = g_signal_connect (item, "notify::doc", G_CALLBACK (on_item_doc_cb), list_item);
+  g_object_set_data (G_OBJECT (list_item), "doc-handler", GSIZE_TO_POINTER (handler));
+  update_row (self, list_item);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SofraSessionsView *self)
+{
+  SofraDocItem *item = gtk_list_item_get_item (list_item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "doc-handler"));
+
+  if (item != NULL && handler != 0)
+    g_signal_handler_disconnect (item, handler);
+  g_object_set_data (G_OBJECT (list_item), "doc-handler", NULL);
+}
+
+static void
 sofra_sessions_view_constructed (GObject *object)
 {
   SofraSessionsView *self = SOFRA_SESSIONS_VIEW (object);
@@ -379,6 +412,7 @@ sofra_sessions_view_constructed (GObject *object)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -468,6 +502,8 @@ sofra_sessions_view_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
 
+  /* AdwBin unparents its child itself; take it away first so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SOFRA_TYPE_SESSIONS_VIEW);
   self->page = NULL;
 

@@ -26,6 +26,7 @@ struct _SofraWindow
   GtkSearchEntry       *search_entry;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  AdwViewSwitcherBar   *switcher_bar;
 
   SofraSessionsView *sessions_view;
   GtkWidget         *participants_view;
@@ -277,6 +278,12 @@ sofra_window_dispose (GObject *object)
 {
   SofraWindow *self = SOFRA_WINDOW (object);
 
+  /* The switchers let go of the stack before the stack goes: disposed the other way round,
+   * libadwaita 1.2 unparents switcher buttons twice. */
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SOFRA_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -315,6 +322,7 @@ sofra_window_class_init (SofraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SofraWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SofraWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SofraWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SofraWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 
@@ -346,6 +354,7 @@ sofra_window_init (SofraWindow *self)
 {
   g_type_ensure (SOFRA_TYPE_SESSIONS_VIEW);
 
+  sofra_gui_ensure_style (gtk_widget_get_display (GTK_WIDGET (self)));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
