@@ -143,7 +143,11 @@ sofra_date_button_dispose (GObject *object)
 {
   SofraDateButton *self = SOFRA_DATE_BUTTON (object);
 
-  g_clear_pointer ((GtkWidget **) &self->button, gtk_widget_unparent);
+  if (self->button != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->button));
+      self->button = NULL;
+    }
 
   G_OBJECT_CLASS (sofra_date_button_parent_class)->dispose (object);
 }

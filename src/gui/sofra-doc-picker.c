@@ -249,7 +249,11 @@ sofra_doc_picker_dispose (GObject *object)
 {
   SofraDocPicker *self = SOFRA_DOC_PICKER (object);
 
-  g_clear_pointer ((GtkWidget **) &self->button, gtk_widget_unparent);
+  if (self->button != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->button));
+      self->button = NULL;
+    }
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->docs);

@@ -222,11 +222,20 @@ autosave_cb (gpointer user_data)
 static void
 update_session_widgets (SofraFollowupEditor *self)
 {
-  const char *session_id = sofra_doc_picker_get_selected_id (self->session_picker);
+  const char    *session_id = sofra_doc_picker_get_selected_id (self->session_picker);
+  GtkActionable *button = GTK_ACTIONABLE (self->open_session_button);
 
+  /* The target first: the window's action takes a string and refuses a button without one. */
   gtk_widget_set_visible (GTK_WIDGET (self->open_session_button), session_id != NULL);
   if (session_id != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->open_session_button), "s", session_id);
+    {
+      gtk_actionable_set_action_target (button, "s", session_id);
+      gtk_actionable_set_action_name (button, "win.show-record");
+    }
+  else
+    {
+      gtk_actionable_set_action_name (button, NULL);
+    }
 }
 
 static void
@@ -279,6 +288,13 @@ participant_row_new (SofraFollowupEditor *self, const char *participant_id)
   g_object_set_data_full (G_OBJECT (remove), "participant-id", g_strdup (participant_id), g_free);
   g_signal_connect_swapped (remove, "clicked", G_CALLBACK (on_remove_participant_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  if (doc != NULL)
+    {
+      /* The row opens the participant; the window knows where they are shown. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", participant_id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+    }
 
   return row;
 }
@@ -286,14 +302,10 @@ participant_row_new (SofraFollowupEditor *self, const char *participant_id)
 static void
 rebuild_participants (SofraFollowupEditor *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_list))) != NULL)
-    {
-      if (!GTK_IS_LIST_BOX_ROW (child))
-        break;
-      gtk_list_box_remove (self->participants_list, child);
-    }
+  while ((row = gtk_list_box_get_row_at_index (self->participants_list, 0)) != NULL)
+    gtk_list_box_remove (self->participants_list, GTK_WIDGET (row));
 
   for (guint i = 0; i < self->participant_ids->len; i++)
     gtk_list_box_append (self->participants_list,
@@ -445,7 +457,6 @@ sofra_followup_editor_constructed (GObject *object)
   gtk_widget_set_valign (GTK_WIDGET (self->open_session_button), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->open_session_button), _ ("Open Session"));
   gtk_widget_add_css_class (GTK_WIDGET (self->open_session_button), "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_session_button), "win.show-session");
   adw_action_row_add_suffix (self->session_row, GTK_WIDGET (self->open_session_button));
 
   self->add_participant_picker = SOFRA_DOC_PICKER (
@@ -546,6 +557,7 @@ sofra_followup_editor_class_init (SofraFollowupEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SOFRA_TYPE_DATE_BUTTON);
+  sofra_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SOFRA_GUI_RESOURCE_PATH "/sofra-followup-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SofraFollowupEditor, error_revealer);

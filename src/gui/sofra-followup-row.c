@@ -272,6 +272,7 @@ sofra_followup_row_class_init (SofraFollowupRowClass *klass)
                                                  G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  sofra_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SOFRA_GUI_RESOURCE_PATH "/sofra-followup-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SofraFollowupRow, done_check);

@@ -388,6 +388,7 @@ sofra_followups_view_class_init (SofraFollowupsViewClass *klass)
                                                      G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  sofra_gui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SOFRA_GUI_RESOURCE_PATH "/sofra-followups-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SofraFollowupsView, leaflet);
