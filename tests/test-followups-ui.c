@@ -1,0 +1,274 @@
+/* test-followups-ui.c — the follow-ups view on a real window: order, overdue, "Done", autosave
+ *
+ * Copyright 2026 The Sofra developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "sofra-followup-row.h"
+#include "sofra-followups-view.h"
+#include "sofra-records.h"
+#include "sofra-store.h"
+#include "sofra-test-ui.h"
+#include "sofra-test-util.h"
+
+typedef struct
+{
+  SofraStore *store;
+  GSettings  *settings;
+  GtkWindow  *window;
+  GtkWidget  *view;
+  char       *overdue_id;
+  char       *soon_id;
+  char       *undated_id;
+  char       *done_id;
+  char       *dropped_id;
+  char       *session_id;
+} Fixture;
+
+static char *
+put_doc (SofraStore *store, const char *json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = json_from_string (json, &error);
+  JsonObject *doc;
+
+  g_assert_no_error (error);
+  doc = json_node_get_object (node);
+  g_assert_true (sofra_store_put (store, doc, &error));
+  g_assert_no_error (error);
+  return g_strdup (json_object_get_string_member (doc, "_id"));
+}
+
+static char *
+followup_json (const char *what, const char *status, const char *due, const char *session_id)
+{
+  GString *json = g_string_new ("{\"type\": \"followup\", ");
+
+  g_string_append_printf (json, "\"what\": \"%s\", \"status\": \"%s\", \"owner\": \"Arta\"", what,
+                          status);
+  if (due != NULL)
+    g_string_append_printf (json, ", \"due_date\": \"%s\"", due);
+  if (session_id != NULL)
+    g_string_append_printf (json, ", \"session_id\": \"%s\"", session_id);
+  if (g_str_equal (status, "done"))
+    g_string_append_printf (json, ", \"completed_on\": \"%s\"", due);
+  g_string_append (json, ", \"priority\": \"high\"}");
+  return g_string_free (json, FALSE);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = sofra_test_tmp_path ("sofra.db");
+  g_autofree char *past = sofra_test_ui_date (-3);
+  g_autofree char *long_ago = sofra_test_ui_date (-10);
+  g_autofree char *soon = sofra_test_ui_date (5);
+  g_autofree char *json = NULL;
+
+  f->store = sofra_store_open (path, &error);
+  g_assert_no_error (error);
+  sofra_store_set_author (f->store, "Test", NULL);
+  f->settings = g_settings_new ("org.sofra.Sofra");
+  g_settings_set_string (f->settings, "staff-name", "Besa Krasniqi");
+
+  f->session_id = put_doc (f->store, "{\"type\": \"session\", \"title\": \"Roundtable on "
+                                     "freedom of movement\", \"kind\": \"roundtable\", "
+                                     "\"status\": \"held\", \"date\": \"2026-03-14\"}");
+  json = followup_json ("Call the mayor's office", "open", NULL, NULL);
+  f->undated_id = put_doc (f->store, json);
+  g_free (json);
+  json = followup_json ("Book the venue in Mitrovicë/Mitrovica", "in_progress", soon, NULL);
+  f->soon_id = put_doc (f->store, json);
+  g_free (json);
+  json = followup_json ("Send the minutes in both languages", "open", past, f->session_id);
+  f->overdue_id = put_doc (f->store, json);
+  g_free (json);
+  json = followup_json ("Print the photos", "done", long_ago, NULL);
+  f->done_id = put_doc (f->store, json);
+  g_free (json);
+  json = followup_json ("Second visit to Zvečan", "dropped", NULL, NULL);
+  f->dropped_id = put_doc (f->store, json);
+
+  f->view = sofra_followups_view_new (f->store, f->settings);
+  f->window = sofra_test_ui_window_new (f->view, 1100, 720);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  sofra_test_ui_wait (100);
+  g_clear_object (&f->settings);
+  g_assert_finalize_object (f->store);
+  g_free (f->overdue_id);
+  g_free (f->soon_id);
+  g_free (f->undated_id);
+  g_free (f->done_id);
+  g_free (f->dropped_id);
+  g_free (f->session_id);
+}
+
+static gboolean
+is_followup_row (GtkWidget *widget, gpointer data)
+{
+  return SOFRA_IS_FOLLOWUP_ROW (widget) && sofra_followup_row_get_id (SOFRA_FOLLOWUP_ROW (widget));
+}
+
+/* The rows on screen, top to bottom. */
+static GPtrArray *
+visible_rows (Fixture *f)
+{
+  return sofra_test_ui_find_all_sorted (f->view, is_followup_row, NULL);
+}
+
+static const char *
+row_id (GPtrArray *rows, guint i)
+{
+  return sofra_followup_row_get_id (g_ptr_array_index (rows, i));
+}
+
+static void
+test_order_and_overdue (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) rows = visible_rows (f);
+  g_autoptr (GPtrArray) all = NULL;
+  GtkWidget       *overdue_row;
+  GtkWidget       *show_done;
+  g_autofree char *path = NULL;
+
+  /* Open and in progress only, by due date, undated last. */
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (row_id (rows, 0), ==, f->overdue_id);
+  g_assert_cmpstr (row_id (rows, 1), ==, f->soon_id);
+  g_assert_cmpstr (row_id (rows, 2), ==, f->undated_id);
+
+  overdue_row = g_ptr_array_index (rows, 0);
+  g_assert_true (sofra_followup_row_get_overdue (SOFRA_FOLLOWUP_ROW (overdue_row)));
+  g_assert_true (gtk_widget_has_css_class (overdue_row, "overdue"));
+  g_assert_nonnull (sofra_test_ui_find_label (overdue_row, "Overdue"));
+  g_assert_nonnull (
+    sofra_test_ui_find_label (overdue_row, "Session: Roundtable on freedom of movement"));
+  g_assert_nonnull (sofra_test_ui_find_label (overdue_row, "Owner: Arta"));
+  g_assert_false (sofra_followup_row_get_overdue (g_ptr_array_index (rows, 1)));
+  g_assert_false (gtk_widget_has_css_class (g_ptr_array_index (rows, 1), "overdue"));
+
+  path = sofra_test_ui_screenshot (GTK_WIDGET (f->window), "followups-open.png");
+  g_test_message ("screenshot: %s", path);
+
+  /* The switch brings done and dropped ones, after the open ones. */
+  show_done = sofra_test_ui_find_type (f->view, GTK_TYPE_SWITCH);
+  g_assert_nonnull (show_done);
+  gtk_switch_set_active (GTK_SWITCH (show_done), TRUE);
+  sofra_test_ui_wait (100);
+  all = visible_rows (f);
+  g_assert_cmpuint (all->len, ==, 5);
+  g_assert_cmpstr (row_id (all, 0), ==, f->overdue_id);
+  g_assert_cmpstr (row_id (all, 1), ==, f->soon_id);
+  g_assert_cmpstr (row_id (all, 2), ==, f->undated_id);
+  g_assert_cmpstr (row_id (all, 3), ==, f->done_id);
+  g_assert_cmpstr (row_id (all, 4), ==, f->dropped_id);
+  /* Done is never overdue, however old its due date. */
+  g_assert_false (sofra_followup_row_get_overdue (g_ptr_array_index (all, 3)));
+  g_clear_pointer (&path, g_free);
+  path = sofra_test_ui_screenshot (GTK_WIDGET (f->window), "followups-all.png");
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_done_check (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) rows = visible_rows (f);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (JsonObject) doc = NULL;
+  g_autofree char *today = sofra_test_ui_date (0);
+  GtkWidget       *check;
+
+  g_assert_cmpstr (row_id (rows, 0), ==, f->overdue_id);
+  check = sofra_test_ui_find_type (g_ptr_array_index (rows, 0), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  /* One click, as a person would: the check button's own activation. */
+  gtk_widget_activate (check);
+  sofra_test_ui_wait (100);
+
+  doc = sofra_store_get (f->store, f->overdue_id, NULL);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr (json_object_get_string_member (doc, "status"), ==, "done");
+  g_assert_cmpstr (json_object_get_string_member (doc, "completed_on"), ==, today);
+
+  after = visible_rows (f);
+  g_assert_cmpuint (after->len, ==, 2);
+  g_assert_cmpstr (row_id (after, 0), ==, f->soon_id);
+  g_assert_cmpstr (row_id (after, 1), ==, f->undated_id);
+}
+
+static void
+test_editor_autosave (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonObject) doc = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) rows_after = NULL;
+  GtkWidget       *owner;
+  GtkWidget       *what;
+  guint            before = sofra_store_count (f->store, SOFRA_TYPE_FOLLOWUP);
+  g_autofree char *path = NULL;
+
+  /* Choosing a row opens it in the editor. */
+  rows = visible_rows (f);
+  sofra_test_ui_click (g_ptr_array_index (rows, 1));
+  sofra_test_ui_wait (100);
+  g_assert_cmpstr (sofra_followups_view_get_followup_id (SOFRA_FOLLOWUPS_VIEW (f->view)), ==,
+                   f->soon_id);
+
+  owner = sofra_test_ui_find_entry_row (f->view, "Owner");
+  g_assert_nonnull (owner);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "Arta");
+  gtk_editable_set_text (GTK_EDITABLE (owner), "Dragana Petrović");
+
+  /* Saved by the timer, without a flush. */
+  g_assert_true (
+    sofra_test_ui_wait_for_field (f->store, f->soon_id, "owner", "Dragana Petrović", 3000));
+
+  path = sofra_test_ui_screenshot (GTK_WIDGET (f->window), "followups-editor.png");
+  g_test_message ("screenshot: %s", path);
+
+  /* A new follow-up is written once it says what is to be done. */
+  gtk_widget_activate_action (f->view, "followups.new", NULL);
+  sofra_test_ui_wait (50);
+  g_assert_null (sofra_followups_view_get_followup_id (SOFRA_FOLLOWUPS_VIEW (f->view)));
+  owner = sofra_test_ui_find_entry_row (f->view, "Owner");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "Besa Krasniqi");
+  what = sofra_test_ui_find_entry_row (f->view, "What is to be done");
+  gtk_editable_set_text (GTK_EDITABLE (what), "Share the report with the partners");
+  sofra_followups_view_flush (SOFRA_FOLLOWUPS_VIEW (f->view));
+  g_assert_cmpuint (sofra_store_count (f->store, SOFRA_TYPE_FOLLOWUP), ==, before + 1);
+  g_assert_nonnull (sofra_followups_view_get_followup_id (SOFRA_FOLLOWUPS_VIEW (f->view)));
+  doc = sofra_store_get (f->store,
+                         sofra_followups_view_get_followup_id (SOFRA_FOLLOWUPS_VIEW (f->view)),
+                         NULL);
+  g_assert_cmpstr (json_object_get_string_member (doc, "what"), ==,
+                   "Share the report with the partners");
+  g_assert_cmpstr (json_object_get_string_member (doc, "status"), ==, "open");
+  g_assert_cmpstr (json_object_get_string_member (doc, "owner"), ==, "Besa Krasniqi");
+  sofra_test_ui_wait (100);
+  rows_after = visible_rows (f);
+  g_assert_cmpuint (rows_after->len, ==, 4);
+}
+
+int
+main (int argc, char *argv[])
+{
+  sofra_test_ui_init (&argc, &argv);
+
+  g_test_add ("/followups-ui/order-and-overdue", Fixture, NULL, fixture_set_up,
+              test_order_and_overdue, fixture_tear_down);
+  g_test_add ("/followups-ui/done-check", Fixture, NULL, fixture_set_up, test_done_check,
+              fixture_tear_down);
+  g_test_add ("/followups-ui/editor-autosave", Fixture, NULL, fixture_set_up, test_editor_autosave,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
