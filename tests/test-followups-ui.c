@@ -231,6 +231,10 @@ test_editor_autosave (Fixture *f, gconstpointer data)
   /* Saved by the timer, without a flush. */
   g_assert_true (
     sofra_test_ui_wait_for_field (f->store, f->soon_id, "owner", "Dragana Petrović", 3000));
+  /* The row in the list follows its document. */
+  sofra_test_ui_wait (50);
+  g_assert_nonnull (
+    sofra_test_ui_find_label (g_ptr_array_index (rows, 1), "Owner: Dragana Petrović"));
 
   path = sofra_test_ui_screenshot (GTK_WIDGET (f->window), "followups-editor.png");
   g_test_message ("screenshot: %s", path);

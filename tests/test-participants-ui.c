@@ -226,6 +226,7 @@ static void
 test_new_participant (Fixture *f, gconstpointer data)
 {
   g_autoptr (JsonObject) doc = NULL;
+  g_auto (GStrv) titles = NULL;
   const char *id;
   const char *code;
   GtkWidget  *name;
@@ -245,6 +246,9 @@ test_new_participant (Fixture *f, gconstpointer data)
   name = sofra_test_ui_find_entry_row (f->view, "Name as written");
   gtk_editable_set_text (GTK_EDITABLE (name), "Жарко Јовановић");
   g_assert_true (sofra_test_ui_wait_for_field (f->store, id, "name", "Жарко Јовановић", 3000));
+  sofra_test_ui_wait (50);
+  titles = list_titles (f);
+  g_assert_true (g_strv_contains ((const char *const *) titles, "Жарко Јовановић"));
   /* No consent recorded yet: the page says so next to the name. */
   g_assert_nonnull (sofra_test_ui_find_label (
     f->view, "The participant has not agreed that their name is recorded. Record their "

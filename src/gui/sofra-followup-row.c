@@ -206,6 +206,8 @@ sofra_followup_row_dispose (GObject *object)
   SofraFollowupRow *self = SOFRA_FOLLOWUP_ROW (object);
   GtkWidget        *child;
 
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, update, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SOFRA_TYPE_FOLLOWUP_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -316,8 +318,15 @@ sofra_followup_row_set_item (SofraFollowupRow *self, SofraDocItem *item)
   g_return_if_fail (SOFRA_IS_FOLLOWUP_ROW (self));
   g_return_if_fail (item == NULL || SOFRA_IS_DOC_ITEM (item));
 
-  if (!g_set_object (&self->item, item))
+  if (self->item == item)
     return;
+
+  /* The list keeps an item in place when its document changes, and says so with "doc". */
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, update, self);
+  g_set_object (&self->item, item);
+  if (item != NULL)
+    g_signal_connect_swapped (item, "notify::doc", G_CALLBACK (update), self);
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);

@@ -11,6 +11,8 @@
 #include "sofra-participants-view.h"
 #include "sofra-records.h"
 
+#define VIEW_KEY "sofra-participants-view"
+
 struct _SofraParticipantsView
 {
   AdwBin parent_instance;
@@ -277,10 +279,9 @@ on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
 }
 
 static void
-on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SofraParticipantsView *self)
+update_row (GtkWidget *box, SofraDocItem *item, SofraParticipantsView *self)
 {
-  JsonObject      *doc = sofra_doc_item_get_doc (gtk_list_item_get_item (list_item));
-  GtkWidget       *box = gtk_list_item_get_child (list_item);
+  JsonObject      *doc = sofra_doc_item_get_doc (item);
   GtkWidget       *name = gtk_widget_get_first_child (box);
   GtkWidget       *details = gtk_widget_get_next_sibling (name);
   const char      *title = member (doc, "name") ? member (doc, "name") : member (doc, "code");
@@ -289,6 +290,36 @@ on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SofraPart
   gtk_label_set_label (GTK_LABEL (name), title ? title : _ ("Unnamed participant"));
   gtk_label_set_label (GTK_LABEL (details), text);
   gtk_widget_set_visible (details, *text != '\0');
+}
+
+static void
+on_item_doc_cb (SofraDocItem *item, GParamSpec *pspec, GtkListItem *list_item)
+{
+  SofraParticipantsView *self = g_object_get_data (G_OBJECT (list_item), VIEW_KEY);
+
+  update_row (gtk_list_item_get_child (list_item), item, self);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, SofraParticipantsView *self)
+{
+  SofraDocItem *item = gtk_list_item_get_item (list_item);
+
+  /* The list keeps an item in place when its document changes, and says so with "doc". */
+  g_object_set_data (G_OBJECT (list_item), VIEW_KEY, self);
+  g_signal_connect (item, "notify::doc", G_CALLBACK (on_item_doc_cb), list_item);
+  update_row (gtk_list_item_get_child (list_item), item, self);
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              SofraParticipantsView    *self)
+{
+  SofraDocItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, on_item_doc_cb, list_item);
 }
 
 static gboolean
@@ -442,6 +473,7 @@ sofra_participants_view_constructed (GObject *object)
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
