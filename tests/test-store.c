@@ -676,6 +676,17 @@ test_codecs (void)
     g_assert_cmpstr (en, ==, "Mitrovicë e Veriut/Severna Mitrovica");
     g_assert_cmpstr (sr, ==, "Северна Митровица");
   }
+  {
+    SofraPlace       place = { .region = "serbia",
+                               .name_sq = "Nish",
+                               .name_sr = "Ниш",
+                               .name_sr_latn = "Niš" };
+    g_autofree char *en = sofra_place_display_name (&place, "en");
+    g_autofree char *sq = sofra_place_display_name (&place, "sq");
+
+    g_assert_cmpstr (en, ==, "Niš");
+    g_assert_cmpstr (sq, ==, "Nish");
+  }
 }
 
 static void

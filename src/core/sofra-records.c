@@ -762,7 +762,10 @@ sofra_place_display_name (const SofraPlace *self, const char *language)
     return g_strdup (self->name_sr);
   if (g_strcmp0 (language, "sr@latin") == 0)
     return g_strdup (self->name_sr_latn);
-  /* International usage: both names, Albanian first, once when they are the same. */
+  /* International usage: in Kosovo both names, Albanian first, once when they are the same;
+   * in Serbia the Serbian Latin name. */
+  if (g_strcmp0 (self->region, "serbia") == 0)
+    return g_strdup (self->name_sr_latn);
   if (g_strcmp0 (self->name_sq, self->name_sr_latn) == 0)
     return g_strdup (self->name_sq);
   return g_strdup_printf ("%s/%s", self->name_sq, self->name_sr_latn);
