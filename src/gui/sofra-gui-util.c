@@ -151,32 +151,13 @@ sofra_gui_format_date (const char *iso_date)
   if (dt == NULL)
     return g_strdup (iso_date);
 
-  /* TRANSLATORS: a session's date, as in "Sat 28 Nov 2026"; see g_date_time_format() */
-  text = g_date_time_format (dt, _ ("%a %e %b %Y"));
+  /* TRANSLATORS: a session's date, as in "Sat 28 Nov 2026"; see g_date_time_format(). "%-d"
+   * is the day without padding (GLib pads "%e" with a figure space).
+   * xgettext:no-c-format */
+  text = g_date_time_format (dt, _ ("%a %-d %b %Y"));
   if (text == NULL)
     return g_strdup (iso_date);
-
-  /* %e pads single-digit days with a space; a label should not show two. */
-  {
-    GString *s = g_string_new (NULL);
-    gboolean space = FALSE;
-
-    for (const char *p = text; *p; p++)
-      {
-        if (*p == ' ')
-          {
-            if (!space && s->len > 0)
-              g_string_append_c (s, ' ');
-            space = TRUE;
-          }
-        else
-          {
-            g_string_append_c (s, *p);
-            space = FALSE;
-          }
-      }
-    return g_string_free (s, FALSE);
-  }
+  return g_steal_pointer (&text);
 }
 
 char *

@@ -136,8 +136,41 @@ sofra_session_page_rating_get (GtkDropDown *dropdown)
 /* Head-count rows: community × gender → a number. */
 
 static void
+update_headcount_summary (SofraSessionPage *self)
+{
+  GtkListBoxRow *row;
+  guint          total = 0;
+  gboolean       any = FALSE;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->headcount_list, i)) != NULL; i++)
+    {
+      GtkSpinButton *count = g_object_get_data (G_OBJECT (row), "count");
+
+      any = TRUE;
+      if (count != NULL)
+        total += (guint) MAX (0, gtk_spin_button_get_value_as_int (count));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->headcount_list), any);
+  if (any)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person took part without registering.",
+                                      "%u people took part without registering.", total),
+                         total);
+
+      adw_preferences_group_set_description (self->headcount_group, text);
+    }
+  else
+    adw_preferences_group_set_description (
+      self->headcount_group, _ ("Count people who took part without registering, by community "
+                                "and gender. No names are kept."));
+}
+
+static void
 on_headcount_edit_cb (SofraSessionPage *self)
 {
+  update_headcount_summary (self);
   sofra_session_page_queue_save (self);
 }
 
@@ -148,6 +181,7 @@ on_headcount_remove_cb (GtkButton *button, SofraSessionPage *self)
 
   if (row != NULL)
     gtk_list_box_remove (self->headcount_list, row);
+  update_headcount_summary (self);
   sofra_session_page_queue_save (self);
 }
 
@@ -203,15 +237,6 @@ headcount_row_new (SofraSessionPage *self, const SofraHeadcount *headcount)
   return row;
 }
 
-static void
-update_headcount_placeholder (SofraSessionPage *self)
-{
-  if (gtk_list_box_get_row_at_index (self->headcount_list, 0) == NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->headcount_list), FALSE);
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->headcount_list), TRUE);
-}
-
 void
 sofra_session_page_headcount_load (SofraSessionPage *self, GArray *headcount)
 {
@@ -223,7 +248,7 @@ sofra_session_page_headcount_load (SofraSessionPage *self, GArray *headcount)
   for (guint i = 0; headcount != NULL && i < headcount->len; i++)
     gtk_list_box_append (self->headcount_list,
                          headcount_row_new (self, &g_array_index (headcount, SofraHeadcount, i)));
-  update_headcount_placeholder (self);
+  update_headcount_summary (self);
 }
 
 static void
@@ -274,7 +299,7 @@ sofra_session_page_headcount_add (SofraSessionPage *self)
 
   row = headcount_row_new (self, NULL);
   gtk_list_box_append (self->headcount_list, row);
-  update_headcount_placeholder (self);
+  update_headcount_summary (self);
   gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
   sofra_session_page_queue_save (self);
 }

@@ -378,6 +378,18 @@ sofra_session_page_people_reload (SofraSessionPage *self)
   for (guint i = 0; i < attendees->len; i++)
     gtk_list_box_append (self->attendance_list,
                          attendance_row_new (self, g_ptr_array_index (attendees, i)));
+  if (attendees->len > 0)
+    {
+      g_autofree char *description =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person registered at this session.",
+                                      "%u people registered at this session.", attendees->len),
+                         attendees->len);
+
+      adw_preferences_group_set_description (self->attendance_group, description);
+    }
+  else
+    adw_preferences_group_set_description (self->attendance_group,
+                                           _ ("People who registered at this session."));
 
   reload_notes (self, attendees);
   reload_note_participants (self, attendees);

@@ -52,8 +52,10 @@ struct _SofraSessionPage
   AdwPreferencesGroup *languages_group;
   AdwPreferencesGroup *communities_group;
   AdwPreferencesGroup *topics_group;
+  AdwPreferencesGroup *attendance_group;
   GtkMenuButton       *add_participant_button;
   GtkListBox          *attendance_list;
+  AdwPreferencesGroup *headcount_group;
   GtkWidget           *add_headcount_button;
   GtkListBox          *headcount_list;
   GtkTextView         *summary_view;

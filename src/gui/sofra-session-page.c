@@ -144,9 +144,9 @@ update_changed_label (SofraSessionPage *self, JsonObject *doc)
       g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (at, NULL);
       g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
 
-      /* TRANSLATORS: when a record was last changed; see g_date_time_format() */
-      when = local != NULL ? g_date_time_format (local, _ ("%e %b %Y, %H:%M")) : g_strdup (at);
-      g_strstrip (when);
+      /* TRANSLATORS: when a record was last changed; see g_date_time_format().
+       * xgettext:no-c-format */
+      when = local != NULL ? g_date_time_format (local, _ ("%-d %b %Y, %H:%M")) : g_strdup (at);
     }
 
   if (when != NULL && by != NULL && *by != '\0')
@@ -681,8 +681,10 @@ sofra_session_page_class_init (SofraSessionPageClass *klass)
   BIND (languages_group);
   BIND (communities_group);
   BIND (topics_group);
+  BIND (attendance_group);
   BIND (add_participant_button);
   BIND (attendance_list);
+  BIND (headcount_group);
   BIND (add_headcount_button);
   BIND (headcount_list);
   BIND (summary_view);

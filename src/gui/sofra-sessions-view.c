@@ -600,7 +600,9 @@ sofra_sessions_view_show_session (SofraSessionsView *self, const char *id)
   sofra_session_page_set_session_id (self->page, id);
   sync_selection (self);
   update_stacks (self);
-  if (id != NULL)
+  /* Only a folded leaflet has to move; moving an unfolded one would take the keyboard focus
+   * from the list into the page. */
+  if (id != NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
 }
 
