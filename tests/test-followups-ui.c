@@ -24,6 +24,8 @@ typedef struct
   char       *done_id;
   char       *dropped_id;
   char       *session_id;
+  char       *other_session_id;
+  char       *participant_id;
 } Fixture;
 
 static char *
@@ -91,6 +93,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
   json = followup_json ("Second visit to Zvečan", "dropped", NULL, NULL);
   f->dropped_id = put_doc (f->store, json);
 
+  f->other_session_id = put_doc (f->store, "{\"type\": \"session\", \"title\": \"Community "
+                                           "meeting in Graçanicë/Gračanica\", \"kind\": "
+                                           "\"community_meeting\", \"status\": \"held\", "
+                                           "\"date\": \"2026-04-02\"}");
+  f->participant_id = put_doc (f->store, "{\"type\": \"participant\", \"name\": \"Milica "
+                                         "Stojanović\", \"code\": \"P-MC4K\"}");
   f->view = sofra_followups_view_new (f->store, f->settings);
   f->window = sofra_test_ui_window_new (f->view, 1100, 720);
 }
@@ -108,6 +116,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->done_id);
   g_free (f->dropped_id);
   g_free (f->session_id);
+  g_free (f->other_session_id);
+  g_free (f->participant_id);
 }
 
 static gboolean
@@ -262,6 +272,81 @@ test_editor_autosave (Fixture *f, gconstpointer data)
   g_assert_cmpuint (rows_after->len, ==, 4);
 }
 
+static gboolean
+is_list_view (GtkWidget *widget, gpointer data)
+{
+  return GTK_IS_LIST_VIEW (widget);
+}
+
+/* Opens the popover of @menu_button and picks its list's row @position. */
+static void
+pick_from (GtkWidget *menu_button, const char *screenshot, guint position)
+{
+  GtkPopover *popover;
+  g_autoptr (GPtrArray) lists = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  sofra_test_ui_wait (200);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  lists = sofra_test_ui_find_all_sorted (GTK_WIDGET (popover), is_list_view, NULL);
+  g_assert_cmpuint (lists->len, ==, 1);
+  if (screenshot != NULL)
+    {
+      path = sofra_test_ui_screenshot (GTK_WIDGET (popover), screenshot);
+      g_test_message ("screenshot: %s", path);
+    }
+  g_signal_emit_by_name (g_ptr_array_index (lists, 0), "activate", position);
+  sofra_test_ui_wait (100);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+}
+
+static gboolean
+is_picker_button (GtkWidget *widget, gpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && sofra_test_ui_find_label (widget, data) != NULL;
+}
+
+static void
+test_editor_links (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonObject) doc = NULL;
+  g_autoptr (GPtrArray) session_buttons = NULL;
+  g_autoptr (GPtrArray) add_buttons = NULL;
+  JsonArray       *participants;
+  g_autofree char *path = NULL;
+
+  sofra_followups_view_show (SOFRA_FOLLOWUPS_VIEW (f->view), f->overdue_id);
+  sofra_test_ui_wait (100);
+
+  /* The session picker reads the linked session; sessions are listed newest first. */
+  session_buttons =
+    sofra_test_ui_find_all_sorted (f->view, is_picker_button,
+                                   "Roundtable on freedom of movement — Sat 14 Mar 2026");
+  g_assert_cmpuint (session_buttons->len, ==, 1);
+  pick_from (g_ptr_array_index (session_buttons, 0), "followups-session-picker.png", 0);
+  sofra_followups_view_flush (SOFRA_FOLLOWUPS_VIEW (f->view));
+  doc = sofra_store_get (f->store, f->overdue_id, NULL);
+  g_assert_cmpstr (json_object_get_string_member (doc, "session_id"), ==, f->other_session_id);
+  g_clear_pointer (&doc, json_object_unref);
+
+  add_buttons = sofra_test_ui_find_all_sorted (f->view, is_picker_button, "Add");
+  g_assert_cmpuint (add_buttons->len, ==, 1);
+  pick_from (g_ptr_array_index (add_buttons, 0), NULL, 0);
+  sofra_followups_view_flush (SOFRA_FOLLOWUPS_VIEW (f->view));
+  doc = sofra_store_get (f->store, f->overdue_id, NULL);
+  participants = json_object_get_array_member (doc, "participant_ids");
+  g_assert_cmpuint (json_array_get_length (participants), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (participants, 0), ==, f->participant_id);
+  g_assert_nonnull (sofra_test_ui_find_label (f->view, "Milica Stojanović"));
+
+  sofra_test_ui_scroll_to (sofra_test_ui_find_label (f->view, "Milica Stojanović"));
+  path = sofra_test_ui_screenshot (GTK_WIDGET (f->window), "followups-editor-links.png");
+  g_test_message ("screenshot: %s", path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -272,6 +357,9 @@ main (int argc, char *argv[])
   g_test_add ("/followups-ui/done-check", Fixture, NULL, fixture_set_up, test_done_check,
               fixture_tear_down);
   g_test_add ("/followups-ui/editor-autosave", Fixture, NULL, fixture_set_up, test_editor_autosave,
+              fixture_tear_down);
+
+  g_test_add ("/followups-ui/editor-links", Fixture, NULL, fixture_set_up, test_editor_links,
               fixture_tear_down);
 
   return g_test_run ();

@@ -24,7 +24,9 @@ struct _SofraDocPicker
   GtkCustomFilter    *filter;
   char               *query;
 
-  GtkMenuButton  *button;
+  GtkMenuButton *button;
+
+  GtkLabel       *button_label;
   GtkPopover     *popover;
   GtkSearchEntry *search_entry;
   GtkListView    *list_view;
@@ -61,6 +63,37 @@ replace_str (char **str, const char *value)
   return TRUE;
 }
 
+/* A session's title and date, or a participant's name (else code) and, with a name, code. */
+static char *
+describe_parts (JsonObject *doc, char **detail)
+{
+  const char *type = json_object_get_string_member_with_default (doc, "type", "");
+
+  *detail = NULL;
+  if (g_str_equal (type, SOFRA_TYPE_PARTICIPANT))
+    {
+      const char *name = json_object_get_string_member_with_default (doc, "name", NULL);
+      const char *code = json_object_get_string_member_with_default (doc, "code", NULL);
+
+      if (name != NULL && *name != '\0')
+        {
+          *detail = g_strdup (code);
+          return g_strdup (name);
+        }
+      return g_strdup (code != NULL ? code : _ ("Unnamed participant"));
+    }
+  if (g_str_equal (type, SOFRA_TYPE_SESSION))
+    {
+      const char *title = json_object_get_string_member_with_default (doc, "title", NULL);
+      const char *date = json_object_get_string_member_with_default (doc, "date", NULL);
+
+      if (date != NULL)
+        *detail = sofra_gui_format_date (date);
+      return g_strdup (title != NULL && *title != '\0' ? title : _ ("Untitled session"));
+    }
+  return g_strdup (json_object_get_string_member_with_default (doc, "_id", ""));
+}
+
 static void
 update_button_label (SofraDocPicker *self)
 {
@@ -69,7 +102,7 @@ update_button_label (SofraDocPicker *self)
 
   if (self->fixed_label != NULL)
     {
-      gtk_menu_button_set_label (self->button, self->fixed_label);
+      gtk_label_set_label (self->button_label, self->fixed_label);
       return;
     }
 
@@ -79,9 +112,10 @@ update_button_label (SofraDocPicker *self)
     label = sofra_doc_describe (doc);
 
   if (label != NULL)
-    gtk_menu_button_set_label (self->button, label);
+    gtk_label_set_label (self->button_label, label);
   else
-    gtk_menu_button_set_label (self->button, self->none_label ? self->none_label : _ ("None"));
+    gtk_label_set_label (self->button_label, self->none_label ? self->none_label : _ ("None"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), label);
 }
 
 static gboolean
@@ -171,23 +205,35 @@ on_popover_show_cb (SofraDocPicker *self, GtkPopover *popover)
 static void
 on_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_item_set_child (list_item, label);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
 on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  SofraDocItem    *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = sofra_doc_describe (sofra_doc_item_get_doc (item));
+  JsonObject      *doc = sofra_doc_item_get_doc (gtk_list_item_get_item (list_item));
+  GtkWidget       *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget       *detail = gtk_widget_get_next_sibling (title);
+  g_autofree char *detail_text = NULL;
+  g_autofree char *title_text = describe_parts (doc, &detail_text);
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+  gtk_label_set_label (GTK_LABEL (title), title_text);
+  gtk_label_set_label (GTK_LABEL (detail), detail_text);
+  gtk_widget_set_visible (detail, detail_text != NULL);
 }
 
 static void
@@ -197,8 +243,16 @@ build (SofraDocPicker *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  /* A label of its own, so a long session title shortens instead of squeezing the row. */
+  self->button_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->button_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->button_label, 36);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->button_label));
+  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_always_show_arrow (self->button, TRUE);
+  gtk_menu_button_set_child (self->button, content);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
 
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
@@ -215,7 +269,6 @@ build (SofraDocPicker *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 280);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
   gtk_box_append (GTK_BOX (box), scrolled);
 
@@ -224,6 +277,7 @@ build (SofraDocPicker *self)
   g_signal_connect_swapped (self->none_button, "clicked", G_CALLBACK (on_none_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->none_button));
 
+  gtk_widget_set_size_request (box, 360, -1);
   self->popover = GTK_POPOVER (gtk_popover_new ());
   gtk_popover_set_child (self->popover, box);
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (on_popover_show_cb), self);
@@ -395,7 +449,6 @@ sofra_doc_picker_set_fixed_label (SofraDocPicker *self, const char *label)
 
   replace_str (&self->fixed_label, label);
   gtk_widget_set_visible (GTK_WIDGET (self->none_button), label == NULL);
-  gtk_menu_button_set_always_show_arrow (self->button, label == NULL);
   update_button_label (self);
 }
 
@@ -413,33 +466,16 @@ sofra_doc_picker_set_none_label (SofraDocPicker *self, const char *none_label)
 char *
 sofra_doc_describe (JsonObject *doc)
 {
-  const char *type;
+  g_autofree char *detail = NULL;
+  g_autofree char *title = NULL;
+  const char      *type;
 
   g_return_val_if_fail (doc != NULL, NULL);
 
+  title = describe_parts (doc, &detail);
   type = json_object_get_string_member_with_default (doc, "type", "");
-  if (g_str_equal (type, SOFRA_TYPE_PARTICIPANT))
-    {
-      const char *name = json_object_get_string_member_with_default (doc, "name", NULL);
-      const char *code = json_object_get_string_member_with_default (doc, "code", NULL);
-
-      if (name != NULL && *name != '\0')
-        return g_strdup (name);
-      return g_strdup (code != NULL ? code : _ ("Unnamed participant"));
-    }
-  if (g_str_equal (type, SOFRA_TYPE_SESSION))
-    {
-      const char      *title = json_object_get_string_member_with_default (doc, "title", NULL);
-      const char      *date = json_object_get_string_member_with_default (doc, "date", NULL);
-      g_autofree char *when = date != NULL ? sofra_gui_format_date (date) : NULL;
-
-      if (title == NULL || *title == '\0')
-        title = _ ("Untitled session");
-      if (when == NULL || *when == '\0')
-        return g_strdup (title);
-      /* Translators: a session in a list: its title, then its date */
-      return g_strdup_printf (_ ("%s — %s"), title, when);
-    }
-
-  return g_strdup (json_object_get_string_member_with_default (doc, "_id", ""));
+  if (detail == NULL || !g_str_equal (type, SOFRA_TYPE_SESSION))
+    return g_steal_pointer (&title);
+  /* Translators: a session in a list: its title, then its date */
+  return g_strdup_printf (_ ("%s — %s"), title, detail);
 }

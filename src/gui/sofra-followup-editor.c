@@ -290,9 +290,7 @@ participant_row_new (SofraFollowupEditor *self, const char *participant_id)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   if (doc != NULL)
     {
-      /* The row opens the participant; the window knows where they are shown. */
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", participant_id);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+      g_object_set_data_full (G_OBJECT (row), "participant-id", g_strdup (participant_id), g_free);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
     }
 
@@ -310,6 +308,16 @@ rebuild_participants (SofraFollowupEditor *self)
   for (guint i = 0; i < self->participant_ids->len; i++)
     gtk_list_box_append (self->participants_list,
                          participant_row_new (self, g_ptr_array_index (self->participant_ids, i)));
+}
+
+static void
+on_participant_activated_cb (SofraFollowupEditor *self, GtkListBoxRow *row, GtkListBox *list)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "participant-id");
+
+  /* The window knows where a participant is shown. */
+  if (id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "s", id);
 }
 
 static void
@@ -602,6 +610,8 @@ sofra_followup_editor_init (SofraFollowupEditor *self)
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->participants_list, placeholder);
+  g_signal_connect_swapped (self->participants_list, "row-activated",
+                            G_CALLBACK (on_participant_activated_cb), self);
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->completion_view), "changed",
                             G_CALLBACK (on_buffer_changed_cb), self);
