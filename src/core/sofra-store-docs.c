@@ -97,12 +97,19 @@ read_winner (SofraStore *self, const char *id, Winner *w, GError **error)
   return TRUE;
 }
 
+/* For references: one index lookup, without copying the body. */
 static gboolean
 doc_is_live (SofraStore *self, const char *id)
 {
-  g_auto (Winner) w = { NULL, FALSE, NULL };
+  sqlite3_stmt *stmt = sofra_store_stmt (self, "SELECT deleted FROM docs WHERE id = ?1", NULL);
+  gboolean      live;
 
-  return read_winner (self, id, &w, NULL) && w.rev != NULL && !w.deleted;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  live = sqlite3_step (stmt) == SQLITE_ROW && !sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return live;
 }
 
 static gboolean
