@@ -6,11 +6,12 @@
  * Writes 100,000 sessions, 300,000 participants and 500,000 attendances (times
  * SOFRA_BENCH_SCALE) through sofra_store_put in batches, then the same JSON texts into a
  * fresh SQLite file with plain prepared INSERTs in one transaction (the peer), both with WAL
- * and synchronous=FULL. Only the writing is timed: documents are generated from their index
- * (so both sides get the very same text) outside the measured intervals. The store's time
- * includes parsing the text, as an import does. Then it times opening the store and reading
- * the first page of the sessions list, and an item deep in the list. Files go to
- * SOFRA_BENCH_DIR (the build directory under `meson test --benchmark`) and are removed.
+ * and synchronous=FULL; the peer gets the cache_size the store uses in a batch. Only the
+ * writing is timed: documents are generated from their index (so both sides get the very
+ * same text) outside the measured intervals. The store's time includes parsing the text, as
+ * an import does. Then a fresh process times opening the store and reading the first page of
+ * the sessions list, and an item deep in the list. Files go to SOFRA_BENCH_DIR (the build
+ * directory under `meson test --benchmark`) and are removed unless SOFRA_BENCH_KEEP is set.
  */
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -353,9 +354,13 @@ die (const char *what, const char *message)
   exit (1);
 }
 
-static void
+static int store_cache_size (SofraStore *store);
+
+/* Returns the page cache size the store uses during a batch, for the peer. */
+static int
 write_store (SofraStore *store, double *bytes)
 {
+  int cache_size = 0;
   g_autoptr (GError) error = NULL;
 
   for (guint p = 0; p < G_N_ELEMENTS (phases); p++)
@@ -371,8 +376,13 @@ write_store (SofraStore *store, double *bytes)
 
           *bytes += strlen (text);
           t = g_get_monotonic_time ();
-          if (i % BATCH_SIZE == 0 && !sofra_store_begin (store, &error))
-            die ("begin", error->message);
+          if (i % BATCH_SIZE == 0)
+            {
+              if (!sofra_store_begin (store, &error))
+                die ("begin", error->message);
+              if (cache_size == 0)
+                cache_size = store_cache_size (store);
+            }
           if (!(doc = sofra_store_parse_doc (text, -1, &error)) ||
               !sofra_store_put (store, doc, &error))
             die (id, error->message);
@@ -383,6 +393,7 @@ write_store (SofraStore *store, double *bytes)
         }
       phase->store_s = (double) spent / G_USEC_PER_SEC;
     }
+  return cache_size;
 }
 
 static void
@@ -392,18 +403,35 @@ sql_check (sqlite3 *db, int rc, const char *what)
     die (what, sqlite3_errmsg (db));
 }
 
+/* The store's page cache size (PRAGMA cache_size) inside a batch, for the peer. */
+static int
+store_cache_size (SofraStore *store)
+{
+  sqlite3      *db = sofra_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  int           size = 0;
+
+  sql_check (db, sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &stmt, NULL), "cache_size");
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
 /* The peer: the same texts, one prepared INSERT, one transaction, the store's PRAGMAs. */
 static double
-write_raw (const char *path)
+write_raw (const char *path, int cache_size)
 {
-  sqlite3      *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64        spent = 0, t;
+  sqlite3         *db = NULL;
+  sqlite3_stmt    *stmt = NULL;
+  gint64           spent = 0, t;
+  g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
 
   sql_check (db, sqlite3_open (path, &db), "open raw");
   t = g_get_monotonic_time ();
   sql_check (db, sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), "wal");
   sql_check (db, sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL), "sync");
+  sql_check (db, sqlite3_exec (db, cache, NULL, NULL, NULL), "cache_size");
   sql_check (db,
              sqlite3_exec (db, "CREATE TABLE docs (id TEXT PRIMARY KEY, body TEXT)", NULL, NULL,
                            NULL),
@@ -477,6 +505,76 @@ scaled (guint n, double scale)
   return MAX (1, (guint) (n * scale + 0.5));
 }
 
+/* Opening as the application does, in a fresh process (so its peak RSS is the reader's
+ * own): the store, the sessions list and its first page, then one item deep in the list.
+ * Prints "open_ms pages deep_ms deep_pages n_items peak_rss_kb". */
+static int
+reader_main (const char *path, guint deep)
+{
+  g_autoptr (SofraStore) store = NULL;
+  g_autoptr (SofraDocList) list = NULL;
+  g_autoptr (GError) error = NULL;
+  double open_ms, deep_ms;
+  guint  pages;
+  gint64 t = g_get_monotonic_time ();
+
+  if (!(store = sofra_store_open (path, &error)))
+    die ("reopen", error->message);
+  list = sofra_doc_list_new (store, SOFRA_DOC_LIST_SESSIONS);
+  for (guint i = 0; i < PAGE && i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr (SofraDocItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      if (item == NULL)
+        die ("first page", "missing item");
+    }
+  open_ms = seconds_since (t) * 1000;
+  pages = sofra_doc_list_get_pages_loaded (list);
+
+  t = g_get_monotonic_time ();
+  {
+    g_autoptr (SofraDocItem) item = g_list_model_get_item (G_LIST_MODEL (list), deep);
+
+    if (item == NULL)
+      die ("deep item", "missing");
+  }
+  deep_ms = seconds_since (t) * 1000;
+  printf ("%.3f %u %.3f %u %u %.0f\n", open_ms, pages, deep_ms,
+          sofra_doc_list_get_pages_loaded (list) - pages,
+          g_list_model_get_n_items (G_LIST_MODEL (list)), peak_rss_mb () * 1024);
+  return 0;
+}
+
+typedef struct
+{
+  double open_ms, deep_ms, rss_mb;
+  guint  pages, deep_pages, n_items;
+} Reading;
+
+static Reading
+run_reader (const char *path, guint deep)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", &error);
+  g_autofree char *deep_arg = g_strdup_printf ("%u", deep);
+  g_autofree char *out = NULL;
+  const char      *argv[] = { exe, "--read", path, deep_arg, NULL };
+  Reading          r = { 0 };
+  double           rss_kb = 0;
+  int              status;
+
+  if (exe == NULL ||
+      !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                     &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    die ("reader", error->message);
+  if (sscanf (out, "%lf %u %lf %u %u %lf", &r.open_ms, &r.pages, &r.deep_ms, &r.deep_pages,
+              &r.n_items, &rss_kb) != 6)
+    die ("reader", out);
+  r.rss_mb = rss_kb / 1024;
+  return r;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -487,14 +585,17 @@ main (int argc, char **argv)
   g_autofree char *store_path = g_build_filename (dir, "bench-store.db", NULL);
   g_autofree char *raw_path = g_build_filename (dir, "bench-raw.db", NULL);
   g_autoptr (SofraStore) store = NULL;
-  g_autoptr (SofraDocList) list = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *deep_label = NULL;
-  double           open_ms, deep_ms, close_s, raw_s, store_s = 0, bytes = 0, rss_write, store_mb;
-  guint            total, deep, pages_first, pages_deep;
+  double           close_s, raw_s, store_s = 0, bytes = 0, rss_write, store_mb;
+  guint            total, deep;
+  int              cache_size;
+  Reading          reading;
   gint64           t;
 
   setlocale (LC_ALL, "");
+  if (argc == 4 && g_str_equal (argv[1], "--read"))
+    return reader_main (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
   if (!(scale > 0))
     die ("SOFRA_BENCH_SCALE", "must be a positive number");
   n_sessions = scaled (100000, scale);
@@ -509,7 +610,7 @@ main (int argc, char **argv)
   if (!(store = sofra_store_open (store_path, &error)))
     die ("open", error->message);
   sofra_store_set_author (store, "Bench Mark", "office:prishtine");
-  write_store (store, &bytes);
+  cache_size = write_store (store, &bytes);
   t = g_get_monotonic_time ();
   g_clear_object (&store); /* closing checkpoints the WAL */
   close_s = seconds_since (t);
@@ -519,43 +620,23 @@ main (int argc, char **argv)
     store_s += phases[p].store_s;
 
   /* The peer, same run, same texts. */
-  raw_s = write_raw (raw_path);
+  raw_s = write_raw (raw_path, cache_size);
 
-  /* Opening as the application does: the store, the sessions list, its first page. */
-  t = g_get_monotonic_time ();
+  reading = run_reader (store_path, deep);
   if (!(store = sofra_store_open (store_path, &error)))
     die ("reopen", error->message);
-  list = sofra_doc_list_new (store, SOFRA_DOC_LIST_SESSIONS);
-  for (guint i = 0; i < PAGE && i < n_sessions; i++)
-    {
-      g_autoptr (SofraDocItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-      if (item == NULL)
-        die ("first page", "missing item");
-    }
-  open_ms = seconds_since (t) * 1000;
-  pages_first = sofra_doc_list_get_pages_loaded (list);
-
-  t = g_get_monotonic_time ();
-  {
-    g_autoptr (SofraDocItem) item = g_list_model_get_item (G_LIST_MODEL (list), deep);
-
-    if (item == NULL)
-      die ("deep item", "missing");
-  }
-  deep_ms = seconds_since (t) * 1000;
-  pages_deep = sofra_doc_list_get_pages_loaded (list) - pages_first;
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (list)) != n_sessions ||
+  if (reading.n_items != n_sessions || sofra_store_count (store, "session") != n_sessions ||
       sofra_store_count (store, "participant") != n_participants ||
       sofra_store_count (store, "attendance") != n_attendances)
     die ("counts", "the store does not hold what was written");
+  g_clear_object (&store);
 
   deep_label = g_strdup_printf ("sessions list item at position %u", deep);
   printf ("\nSofra store write path against raw SQLite (scale %g, WAL, synchronous=FULL)\n", scale);
   printf ("store: JSON text -> sofra_store_parse_doc + sofra_store_put, batches of %d\n",
           BATCH_SIZE);
-  printf ("raw:   the same text -> INSERT INTO docs (id, body), one transaction\n");
+  printf ("raw:   the same text -> INSERT INTO docs (id, body), one transaction, same PRAGMAs\n");
+  printf ("       (journal_mode=WAL, synchronous=FULL, cache_size=%d)\n", cache_size);
   printf ("average text %.0f bytes; document generation is not timed\n\n", bytes / total);
   printf ("%-40s %10s %10s %12s\n", "what", "documents", "seconds", "docs/s");
   printf ("%-40s %10s %10s %12s\n", "----", "---------", "-------", "------");
@@ -568,17 +649,21 @@ main (int argc, char **argv)
   printf ("\n");
   printf ("%-40s %10.1f ms\n", "store close (WAL checkpoint)", close_s * 1000);
   printf ("%-40s %10.1f ms   (%u page(s) of %d loaded, %u sessions)\n",
-          "open + sessions list + first page", open_ms, pages_first, PAGE, n_sessions);
-  printf ("%-40s %10.1f ms   (%u page(s) loaded)\n", deep_label, deep_ms, pages_deep);
-  printf ("%-40s %10.1f MB   (after the store's writes: %.1f MB)\n", "peak RSS", peak_rss_mb (),
-          rss_write);
+          "open + sessions list + first page", reading.open_ms, reading.pages, PAGE, n_sessions);
+  printf ("%-40s %10.1f ms   (%u page(s) loaded)\n", deep_label, reading.deep_ms,
+          reading.deep_pages);
+  printf ("%-40s %10.1f MB   (fresh process: open, first page, deep item)\n", "peak RSS, reader",
+          reading.rss_mb);
+  printf ("%-40s %10.1f MB   (after the store's writes: %.1f MB)\n", "peak RSS, writer",
+          peak_rss_mb (), rss_write);
   printf ("%-40s %10.1f MB   (raw SQLite file: %.1f MB)\n", "store database on disk", store_mb,
           file_mb (raw_path));
   fflush (stdout);
 
-  g_clear_object (&list);
-  g_clear_object (&store);
-  remove_db (store_path);
-  remove_db (raw_path);
+  if (g_getenv ("SOFRA_BENCH_KEEP") == NULL)
+    {
+      remove_db (store_path);
+      remove_db (raw_path);
+    }
   return 0;
 }
