@@ -159,8 +159,8 @@ note_row_new (SofraParticipantNotes *self, SofraNote *note)
   if (private)
     {
       label = gtk_label_new (_ ("Stays on this laptop"));
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "chip");
+      gtk_widget_add_css_class (label, "private");
       gtk_box_append (GTK_BOX (header), label);
     }
 
