@@ -60,14 +60,14 @@ on_error_response_cb (AdwMessageDialog *dialog, const char *response, SofraAppli
 }
 
 /* The database cannot be opened: say why and quit. The file is left as it is. */
+/* The database cannot be opened: say why and quit. The store never touches such a file, and
+ * its message says so. */
 static void
-show_open_error (SofraApplication *self, const char *path, const GError *error)
+show_open_error (SofraApplication *self, const GError *error)
 {
-  g_autofree char *body = NULL;
-  GtkWidget       *dialog;
+  GtkWidget *dialog;
 
-  body = g_strdup_printf (_ ("%s\n\nThe file was not changed: %s"), error->message, path);
-  dialog = adw_message_dialog_new (NULL, _ ("Cannot Open the Database"), body);
+  dialog = adw_message_dialog_new (NULL, _ ("Cannot Open the Database"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _ ("_Quit"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
@@ -91,7 +91,7 @@ open_store (SofraApplication *self)
   if (self->store == NULL)
     {
       g_warning ("Cannot open %s: %s", path, error->message);
-      show_open_error (self, path, error);
+      show_open_error (self, error);
       return FALSE;
     }
 
@@ -262,9 +262,31 @@ sofra_application_init (SofraApplication *self)
                                             _ ("Log dialogue sessions between communities."));
 }
 
+/* The interface language chosen in the preferences, for gettext and for the names of places.
+ * Read before anything is translated; changing it takes effect at the next start. */
+static void
+apply_language_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *language = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SOFRA_APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "language"))
+    return;
+
+  settings = g_settings_new (SOFRA_APP_ID);
+  language = g_settings_get_string (settings, "language");
+  if (*language != '\0')
+    g_setenv ("LANGUAGE", language, TRUE);
+}
+
 SofraApplication *
 sofra_application_new (void)
 {
+  apply_language_setting ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -27,6 +27,7 @@ struct _SofraWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
+  const char           *search_view; /* "sessions", "participants", or NULL when not searching */
 
   SofraSessionsView *sessions_view;
   GtkWidget         *participants_view;
@@ -79,29 +80,70 @@ restore_window_state (SofraWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* The list the search bar filters: the participants when they are shown, else the sessions
+ * (the follow-ups have no search yet). */
+static gboolean
+searching_participants (SofraWindow *self)
+{
+  return g_strcmp0 (self->search_view, "participants") == 0;
+}
+
+static void
+clear_filters (SofraWindow *self)
+{
+  sofra_sessions_view_set_filter (self->sessions_view, NULL);
+  sofra_participants_view_set_filter (SOFRA_PARTICIPANTS_VIEW (self->participants_view), NULL);
+}
+
 static void
 on_search_changed_cb (GtkSearchEntry *entry, SofraWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  if (text != NULL && *text != '\0')
-    adw_view_stack_set_visible_child_name (self->stack, "sessions");
-  sofra_sessions_view_set_filter (self->sessions_view, text);
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  if (searching_participants (self))
+    sofra_participants_view_set_filter (SOFRA_PARTICIPANTS_VIEW (self->participants_view), text);
+  else
+    sofra_sessions_view_set_filter (self->sessions_view, text);
 }
 
 static void
 on_stop_search_cb (GtkSearchEntry *entry, SofraWindow *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 static void
 on_search_mode_cb (GtkSearchBar *bar, GParamSpec *pspec, SofraWindow *self)
 {
-  /* Closing the bar shows every session again. */
-  if (!gtk_search_bar_get_search_mode (bar))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (gtk_search_bar_get_search_mode (bar))
+    {
+      const char *visible = adw_view_stack_get_visible_child_name (self->stack);
+
+      self->search_view = g_strcmp0 (visible, "participants") == 0 ? "participants" : "sessions";
+      adw_view_stack_set_visible_child_name (self->stack, self->search_view);
+      g_object_set (self->search_entry, "placeholder-text",
+                    searching_participants (self)
+                      ? _ ("Search participants by name, code or organisation")
+                      : _ ("Search sessions by title, place or venue"),
+                    NULL);
+    }
+  else
+    {
+      /* Closing the bar shows every record again. */
+      self->search_view = NULL;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      clear_filters (self);
+    }
+}
+
+static void
+on_visible_view_cb (AdwViewStack *stack, GParamSpec *pspec, SofraWindow *self)
+{
+  if (self->search_view != NULL &&
+      g_strcmp0 (adw_view_stack_get_visible_child_name (stack), self->search_view) != 0)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 static void
@@ -123,7 +165,6 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SofraWindow *self = SOFRA_WINDOW (widget);
 
-  adw_view_stack_set_visible_child_name (self->stack, "sessions");
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -360,6 +401,8 @@ sofra_window_init (SofraWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
   g_signal_connect (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_cb),
                     self);
+  g_signal_connect (self->stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_cb),
+                    self);
   load_help_overlay (self);
 }
 
@@ -439,4 +482,6 @@ sofra_window_flush (SofraWindow *self)
   g_return_if_fail (SOFRA_IS_WINDOW (self));
 
   sofra_sessions_view_flush (self->sessions_view);
+  sofra_participants_view_flush (SOFRA_PARTICIPANTS_VIEW (self->participants_view));
+  sofra_followups_view_flush (SOFRA_FOLLOWUPS_VIEW (self->followups_view));
 }
