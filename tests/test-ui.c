@@ -189,9 +189,14 @@ test_session_round_trip (void)
 
   /* Quick add of a participant who is not in the database yet. */
   popover = open_menu_button (page, "_Add Participant");
-  entry = sofra_test_ui_find_type (popover, GTK_TYPE_ENTRY);
+  /* Searched for and not found: the name goes on to the quick-add form. */
+  entry = sofra_test_ui_find_type (popover, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), PARTICIPANT);
+  sofra_test_ui_wait (400);
+  entry = sofra_test_ui_find_type (popover, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, PARTICIPANT);
   drop_downs = sofra_test_ui_find_all_sorted (popover, match_drop_down, NULL);
   g_assert_cmpuint (drop_downs->len, ==, 2);
   select_vocab (g_ptr_array_index (drop_downs, 0), SOFRA_VOCAB_GENDER, "woman");

@@ -436,6 +436,15 @@ on_search_changed_cb (GtkSearchEntry *entry, SofraSessionPage *self)
   g_autoptr (GError) error = NULL;
   SearchData data = { gtk_editable_get_text (GTK_EDITABLE (entry)), results };
 
+  /* Whoever is not found is likely someone new: the name typed so far goes to the quick add,
+   * unless something else was typed there. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->quick_name)), self->mirrored_name) == 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->quick_name), data.query);
+      g_free (self->mirrored_name);
+      self->mirrored_name = g_strdup (data.query);
+    }
+
   clear_list (self->participant_results);
   if (data.query == NULL || *data.query == '\0')
     return;
@@ -517,6 +526,8 @@ on_quick_add_cb (GtkWidget *widget, SofraSessionPage *self)
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->quick_name), "");
+  g_free (self->mirrored_name);
+  self->mirrored_name = g_strdup ("");
   gtk_drop_down_set_selected (self->quick_gender, 0);
   gtk_drop_down_set_selected (self->quick_community, 0);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->quick_consent), FALSE);
@@ -526,6 +537,21 @@ on_quick_add_cb (GtkWidget *widget, SofraSessionPage *self)
 
   message = g_strdup_printf (_ ("%s added to the session"), name);
   sofra_gui_toast (GTK_WIDGET (self), message);
+}
+
+static void
+on_search_activate_cb (GtkSearchEntry *entry, SofraSessionPage *self)
+{
+  /* Enter takes the first person found. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->participant_results));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+        {
+          on_result_activated_cb (self->participant_results, GTK_LIST_BOX_ROW (row), self);
+          return;
+        }
+    }
 }
 
 static void
@@ -627,6 +653,7 @@ build_participant_popover (SofraSessionPage *self)
   g_signal_connect (popover, "show", G_CALLBACK (on_participant_popover_show_cb), self);
   g_signal_connect (self->participant_search, "search-changed", G_CALLBACK (on_search_changed_cb),
                     self);
+  g_signal_connect (self->participant_search, "activate", G_CALLBACK (on_search_activate_cb), self);
   g_signal_connect (self->participant_results, "row-activated", G_CALLBACK (on_result_activated_cb),
                     self);
   g_signal_connect (self->quick_name, "activate", G_CALLBACK (on_quick_add_cb), self);
@@ -726,6 +753,7 @@ sofra_session_page_people_init (SofraSessionPage *self)
   gtk_list_box_set_placeholder (self->attendance_list,
                                 placeholder_new (_ ("Nobody has been added to this session yet.")));
   gtk_list_box_set_placeholder (self->notes_list, placeholder_new (_ ("No notes yet.")));
+  self->mirrored_name = g_strdup ("");
   build_participant_popover (self);
   build_note_popover (self);
 }

@@ -90,6 +90,7 @@ struct _SofraSessionPage
   GtkWidget   *quick_consent;
   GtkWidget   *quick_add_button;
   GtkLabel    *quick_error;
+  char        *mirrored_name; /* what the search put into the quick-add name */
 
   /* people: the add-note popover */
   GtkDropDown   *note_participant;

@@ -626,6 +626,7 @@ sofra_session_page_finalize (GObject *object)
   g_clear_pointer (&self->note_participant_ids, g_ptr_array_unref);
   g_clear_pointer (&self->session_id, g_free);
   g_clear_pointer (&self->saved_rev, g_free);
+  g_clear_pointer (&self->mirrored_name, g_free);
 
   G_OBJECT_CLASS (sofra_session_page_parent_class)->finalize (object);
 }
