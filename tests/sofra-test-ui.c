@@ -256,18 +256,27 @@ sofra_test_ui_find_button (GtkWidget *root, const char *label)
 void
 sofra_test_ui_scroll_to (GtkWidget *widget)
 {
-  GtkWidget       *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment   *adjustment;
-  graphene_point_t point;
+  GtkWidget     *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
 
   g_assert_nonnull (scrolled);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  g_assert_true (
-    gtk_widget_compute_point (widget,
-                              gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
-                              &GRAPHENE_POINT_INIT (0, 0), &point));
-  gtk_adjustment_set_value (adjustment, point.y - 12);
-  sofra_test_ui_wait (100);
+  /* Until the layout settles: a revealer may still be growing the page. */
+  for (guint i = 0; i < 10; i++)
+    {
+      graphene_point_t point;
+      double           before = gtk_adjustment_get_value (adjustment);
+
+      g_assert_true (
+        gtk_widget_compute_point (widget,
+                                  gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                  &GRAPHENE_POINT_INIT (0, 0), &point));
+      /* Relative to the viewport, which shows the content from the adjustment's value on. */
+      gtk_adjustment_set_value (adjustment, before + point.y - 12);
+      sofra_test_ui_wait (100);
+      if (gtk_adjustment_get_value (adjustment) == before)
+        break;
+    }
 }
 
 void

@@ -11,6 +11,7 @@
 #include "sofra-store.h"
 #include "sofra-test-ui.h"
 #include "sofra-test-util.h"
+#include "sofra-window.h"
 
 typedef struct
 {
@@ -99,8 +100,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
                                            "\"date\": \"2026-04-02\"}");
   f->participant_id = put_doc (f->store, "{\"type\": \"participant\", \"name\": \"Milica "
                                          "Stojanović\", \"code\": \"P-MC4K\"}");
-  f->view = sofra_followups_view_new (f->store, f->settings);
-  f->window = sofra_test_ui_window_new (f->view, 1100, 720);
+  /* In the real window, so toasts and their Undo buttons are the ones a person sees. */
+  f->window = GTK_WINDOW (sofra_window_new (NULL, f->store, f->settings));
+  gtk_window_set_default_size (f->window, 1100, 720);
+  gtk_window_present (f->window);
+  sofra_window_show_view (SOFRA_WINDOW (f->window), "followups");
+  sofra_test_ui_wait (300);
+  f->view = sofra_test_ui_find_type (GTK_WIDGET (f->window), SOFRA_TYPE_FOLLOWUPS_VIEW);
+  g_assert_nonnull (f->view);
 }
 
 static void
@@ -213,6 +220,18 @@ test_done_check (Fixture *f, gconstpointer data)
   g_assert_cmpuint (after->len, ==, 2);
   g_assert_cmpstr (row_id (after, 0), ==, f->soon_id);
   g_assert_cmpstr (row_id (after, 1), ==, f->undated_id);
+
+  /* Undo in the toast puts it back as it was. */
+  sofra_test_ui_press (sofra_test_ui_find_button (GTK_WIDGET (f->window), "Undo"));
+  sofra_test_ui_wait (100);
+  g_clear_pointer (&doc, json_object_unref);
+  doc = sofra_store_get (f->store, f->overdue_id, NULL);
+  g_assert_cmpstr (json_object_get_string_member (doc, "status"), ==, "open");
+  g_assert_false (json_object_has_member (doc, "completed_on"));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = visible_rows (f);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_assert_cmpstr (row_id (after, 0), ==, f->overdue_id);
 }
 
 static void

@@ -336,6 +336,66 @@ test_delete_and_undo (Fixture *f, gconstpointer data)
                    ==, f->dragana_id);
 }
 
+static gboolean
+is_visibility_dropdown (GtkWidget *widget, gpointer data)
+{
+  GListModel *model;
+  g_autoptr (GObject) first = NULL;
+
+  if (!GTK_IS_DROP_DOWN (widget))
+    return FALSE;
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+  first = g_list_model_get_item (model, 0);
+  return GTK_IS_STRING_OBJECT (first) &&
+         g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (first)),
+                    "Shared with the organisation") == 0;
+}
+
+static void
+test_add_note (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) dropdowns = NULL;
+  g_autoptr (GPtrArray) notes = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget       *text_view;
+  JsonObject      *added = NULL;
+
+  select_row (f, "Arbër Krasniqi");
+  sofra_test_ui_press (sofra_test_ui_find_button (f->view, "Add Note"));
+  sofra_test_ui_wait (300);
+
+  text_view = sofra_test_ui_find_type (f->view, GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (text_view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "Asked for the minutes in Albanian and Serbian.", -1);
+  dropdowns = sofra_test_ui_find_all_sorted (f->view, is_visibility_dropdown, NULL);
+  g_assert_cmpuint (dropdowns->len, ==, 1);
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), 1);
+  sofra_test_ui_wait (50);
+  g_assert_nonnull (sofra_test_ui_find_label (
+    f->view, "Stays on this laptop: never sent to the server, printed or exported."));
+  sofra_test_ui_scroll_to (text_view);
+  path = sofra_test_ui_screenshot (GTK_WIDGET (f->window), "participants-add-note.png");
+  g_test_message ("screenshot: %s", path);
+
+  sofra_test_ui_press (sofra_test_ui_find_button (f->view, "Add"));
+  sofra_test_ui_wait (100);
+
+  notes = sofra_store_find (f->store, SOFRA_TYPE_NOTE, "participant_id", f->arber_id, NULL);
+  g_assert_cmpuint (notes->len, ==, 1);
+  added = g_ptr_array_index (notes, 0);
+  g_assert_cmpstr (json_object_get_string_member (added, "text"), ==,
+                   "Asked for the minutes in Albanian and Serbian.");
+  g_assert_cmpstr (json_object_get_string_member (added, "visibility"), ==, "private");
+  g_assert_false (json_object_has_member (added, "session_id"));
+  /* In the list, marked as staying on this laptop; the form is closed. */
+  g_assert_nonnull (sofra_test_ui_find_label (f->view, "Asked for the minutes in Albanian and "
+                                                       "Serbian."));
+  g_assert_nonnull (sofra_test_ui_find_label (f->view, "Stays on this laptop"));
+  sofra_test_ui_wait (500);
+  g_assert_null (sofra_test_ui_find_type (f->view, GTK_TYPE_TEXT_VIEW));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -351,6 +411,9 @@ main (int argc, char *argv[])
               test_withdraw_consent, fixture_tear_down);
   g_test_add ("/participants-ui/delete-and-undo", Fixture, NULL, fixture_set_up,
               test_delete_and_undo, fixture_tear_down);
+
+  g_test_add ("/participants-ui/add-note", Fixture, NULL, fixture_set_up, test_add_note,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -176,28 +176,79 @@ update (SofraFollowupRow *self)
   set_done_check (self, done);
 }
 
+typedef struct
+{
+  SofraStore *store;
+  char       *id;
+  char       *status;
+} UndoData;
+
+static void
+undo_data_free (gpointer data, GClosure *closure)
+{
+  UndoData *undo = data;
+
+  g_clear_object (&undo->store);
+  g_free (undo->id);
+  g_free (undo->status);
+  g_free (undo);
+}
+
+static void
+on_undo_clicked_cb (AdwToast *toast, UndoData *undo)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!sofra_followup_set_status (undo->store, undo->id, undo->status, &error))
+    g_warning ("Cannot reopen follow-up %s: %s", undo->id, error->message);
+}
+
 static void
 on_done_toggled_cb (SofraFollowupRow *self, GtkCheckButton *button)
 {
   g_autoptr (SofraFollowupRow) hold = g_object_ref (self);
   g_autoptr (GError) error = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *was = NULL;
   gboolean         done = gtk_check_button_get_active (button);
+  g_autoptr (GtkWidget) root = NULL;
+  AdwToast *toast;
+  UndoData *undo;
 
   if (self->item == NULL || self->store == NULL)
     return;
 
-  /* Saving makes the list reload and may rebind this row to another item. */
+  /* Saving makes the list reload: this row may be rebound to another item, or leave the
+   * window, so what the toast needs is taken now. */
   id = g_strdup (sofra_doc_item_get_id (self->item));
-  if (!sofra_followup_set_done (self->store, id, done, &error))
+  root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (root != NULL)
+    g_object_ref (root);
+  was = g_strdup (json_object_get_string_member_with_default (sofra_doc_item_get_doc (self->item),
+                                                              "status",
+                                                              SOFRA_FOLLOWUP_STATUS_OPEN));
+  if (!sofra_followup_set_status (self->store, id,
+                                  done ? SOFRA_FOLLOWUP_STATUS_DONE : SOFRA_FOLLOWUP_STATUS_OPEN,
+                                  &error))
     {
       set_done_check (self, !done);
       sofra_gui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
-  if (done)
-    sofra_gui_toast (GTK_WIDGET (self), _ ("Follow-up done"));
+  if (!done)
+    return;
+  if (root == NULL)
+    return;
+  toast = sofra_gui_toast_with_action (root, _ ("Follow-up done"), _ ("_Undo"), NULL, NULL);
+  if (toast == NULL)
+    return;
+  undo = g_new0 (UndoData, 1);
+  undo->store = g_object_ref (self->store);
+  undo->id = g_steal_pointer (&id);
+  undo->status = g_steal_pointer (&was);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), undo,
+                         undo_data_free, 0);
 }
 
 static void
@@ -349,7 +400,7 @@ sofra_followup_row_get_overdue (SofraFollowupRow *self)
 }
 
 gboolean
-sofra_followup_set_done (SofraStore *store, const char *id, gboolean done, GError **error)
+sofra_followup_set_status (SofraStore *store, const char *id, const char *status, GError **error)
 {
   g_autoptr (JsonObject) doc = NULL;
   g_autoptr (SofraFollowUp) followup = NULL;
@@ -357,6 +408,7 @@ sofra_followup_set_done (SofraStore *store, const char *id, gboolean done, GErro
 
   g_return_val_if_fail (SOFRA_IS_STORE (store), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
 
   doc = sofra_store_get (store, id, error);
   if (doc == NULL)
@@ -367,16 +419,10 @@ sofra_followup_set_done (SofraStore *store, const char *id, gboolean done, GErro
     return FALSE;
 
   g_free (followup->status);
+  followup->status = g_strdup (status);
   g_clear_pointer (&followup->completed_on, g_free);
-  if (done)
-    {
-      followup->status = g_strdup (SOFRA_FOLLOWUP_STATUS_DONE);
-      followup->completed_on = sofra_gui_today ();
-    }
-  else
-    {
-      followup->status = g_strdup (SOFRA_FOLLOWUP_STATUS_OPEN);
-    }
+  if (g_str_equal (status, SOFRA_FOLLOWUP_STATUS_DONE))
+    followup->completed_on = sofra_gui_today ();
 
   updated = sofra_followup_to_json (followup);
   return sofra_store_put (store, updated, error);

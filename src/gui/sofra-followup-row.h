@@ -28,7 +28,9 @@ void          sofra_followup_row_set_item (SofraFollowupRow *self, SofraDocItem 
 const char *sofra_followup_row_get_id (SofraFollowupRow *self);
 gboolean    sofra_followup_row_get_overdue (SofraFollowupRow *self);
 
-/* Marks the follow-up document @id done (completed today) or open again, and saves it. */
-gboolean sofra_followup_set_done (SofraStore *store, const char *id, gboolean done, GError **error);
+/* Sets the status of follow-up @id and saves it: "done" is dated today, any other status has
+ * no completion date. */
+gboolean
+sofra_followup_set_status (SofraStore *store, const char *id, const char *status, GError **error);
 
 G_END_DECLS

@@ -200,6 +200,16 @@ update_header (SofraParticipantPage *self, const char *code)
   gtk_widget_set_visible (self->email_warning, !is_blank (email) && !looks_like_email (email));
 }
 
+static gboolean
+consent_given (SofraParticipantPage *self)
+{
+  return sofra_date_button_get_date (self->consent_date_button) != NULL ||
+         gtk_switch_get_active (self->name_recorded_switch) ||
+         gtk_switch_get_active (self->name_on_documents_switch) ||
+         gtk_switch_get_active (self->photos_switch) ||
+         gtk_switch_get_active (self->contact_switch) || gtk_switch_get_active (self->share_switch);
+}
+
 static void
 update_consent_state (SofraParticipantPage *self, const char *withdrawn_date)
 {
@@ -210,8 +220,9 @@ update_consent_state (SofraParticipantPage *self, const char *withdrawn_date)
   };
 
   self->withdrawn = withdrawn_date != NULL;
+  /* Only what was given can be withdrawn. */
+  gtk_widget_set_visible (self->withdraw_button, !self->withdrawn && consent_given (self));
   gtk_widget_set_visible (GTK_WIDGET (self->withdrawn_row), self->withdrawn);
-  gtk_widget_set_visible (self->withdraw_button, !self->withdrawn);
   if (withdrawn_date != NULL)
     {
       g_autofree char *date = sofra_gui_format_date (withdrawn_date);
@@ -354,6 +365,7 @@ on_field_changed_cb (SofraParticipantPage *self)
     return;
 
   update_header (self, NULL);
+  gtk_widget_set_visible (self->withdraw_button, !self->withdrawn && consent_given (self));
   sofra_autosave_queue (self->autosave);
 }
 
