@@ -93,6 +93,12 @@ match_drop_down (GtkWidget *widget, gpointer data)
   return GTK_IS_DROP_DOWN (widget);
 }
 
+static gboolean
+match_spin (GtkWidget *widget, gpointer data)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
+}
+
 static void
 select_vocab (GtkDropDown *dropdown, SofraVocab vocab, const char *id)
 {
@@ -478,6 +484,94 @@ test_preferences (void)
   sofra_test_ui_wait (100);
 }
 
+static void
+test_headcount_and_notes (void)
+{
+  g_autofree char *path = sofra_test_tmp_path ("count.sofra");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
+  g_autoptr (SofraStore) store = sofra_store_open (path, &error);
+  g_autoptr (JsonObject) doc = NULL;
+  g_autoptr (GPtrArray) notes = NULL;
+  g_autoptr (GPtrArray) spins = NULL;
+  g_autofree char *id = NULL;
+  JsonObject      *count;
+  SofraWindow     *window;
+  GtkWidget       *page, *popover, *text_view, *check;
+
+  g_assert_no_error (error);
+  window = window_new (store, settings, 1280, 800);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-session", NULL));
+  sofra_test_ui_wait (200);
+  page = sofra_test_ui_find_type (GTK_WIDGET (window), SOFRA_TYPE_SESSION_PAGE);
+  id = g_strdup (sofra_session_page_get_session_id (SOFRA_SESSION_PAGE (page)));
+  {
+    /* The quick add itself is driven through its form in the round-trip test. */
+    GtkWidget *form = open_menu_button (page, "_Add Participant");
+
+    gtk_editable_set_text (GTK_EDITABLE (sofra_test_ui_find_type (form, GTK_TYPE_ENTRY)), "Besa");
+    press (sofra_test_ui_find_button (form, "Add to Session"));
+  }
+
+  /* Twelve people who did not register, of a community not said, women. */
+  press (sofra_test_ui_find_button (page, "Add Count"));
+  spins = sofra_test_ui_find_all_sorted (page, match_spin, NULL);
+  g_assert_cmpuint (spins->len, ==, 1);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 12);
+  sofra_session_page_flush (SOFRA_SESSION_PAGE (page));
+  doc = sofra_store_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (doc, "headcount")), ==, 1);
+  count = json_array_get_object_element (json_object_get_array_member (doc, "headcount"), 0);
+  g_assert_cmpint (json_object_get_int_member (count, "count"), ==, 12);
+  g_assert_nonnull (sofra_test_ui_find_label (page, "12 people took part without registering."));
+
+  /* A private note about the participant. */
+  popover = open_menu_button (page, "Add _Note");
+  text_view = sofra_test_ui_find_type (popover, GTK_TYPE_TEXT_VIEW);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)),
+                            "Asked to be told about the next meeting in Albanian.", -1);
+  check = sofra_test_ui_find_type (popover, GTK_TYPE_CHECK_BUTTON);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  press (sofra_test_ui_find_button (popover, "Add Note"));
+  notes = find_docs (store, SOFRA_TYPE_NOTE, "session_id", id);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (notes, 0), "visibility"), ==,
+                   "private");
+  g_assert_nonnull (sofra_test_ui_find_label (page, "Private"));
+
+  close_window (window);
+}
+
+static void
+test_window_state (void)
+{
+  g_autofree char *path = sofra_test_tmp_path ("state.sofra");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
+  g_autoptr (SofraStore) store = sofra_store_open (path, &error);
+  SofraWindow *window;
+  int          width, height;
+
+  g_assert_no_error (error);
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 650);
+
+  window = sofra_window_new (NULL, store, settings);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 650);
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  gtk_window_present (GTK_WINDOW (window));
+  sofra_test_ui_wait (200);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  sofra_test_ui_wait (200);
+  close_window (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -487,6 +581,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/window/invalid-time-is-kept", test_invalid_time_is_kept);
   g_test_add_func ("/ui/window/search", test_search);
+  g_test_add_func ("/ui/window/headcount-and-notes", test_headcount_and_notes);
+  g_test_add_func ("/ui/window/state", test_window_state);
   g_test_add_func ("/ui/preferences", test_preferences);
 
   return g_test_run ();
