@@ -366,6 +366,47 @@ test_editor_links (Fixture *f, gconstpointer data)
   g_test_message ("screenshot: %s", path);
 }
 
+static void
+test_invalid_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) rows = visible_rows (f);
+  g_autoptr (JsonObject) doc = NULL;
+  GtkWidget       *what;
+  g_autofree char *path = NULL;
+
+  sofra_test_ui_click (g_ptr_array_index (rows, 1));
+  sofra_test_ui_wait (100);
+  what = sofra_test_ui_find_entry_row (f->view, "What is to be done");
+  gtk_editable_set_text (GTK_EDITABLE (what), "");
+  sofra_test_ui_wait (900);
+
+  /* The store refuses an empty "what": the reason is shown where the person looks. */
+  g_assert_nonnull (sofra_test_ui_find_label (f->view, "“What is to be done” must not be empty."));
+  g_assert_true (gtk_widget_has_css_class (what, "error"));
+  path = sofra_test_ui_screenshot (GTK_WIDGET (f->window), "followups-invalid.png");
+  g_test_message ("screenshot: %s", path);
+
+  /* Choosing another follow-up does not throw the edit away: the editor stays. */
+  sofra_test_ui_click (g_ptr_array_index (rows, 2));
+  sofra_test_ui_wait (100);
+  g_assert_cmpstr (sofra_followups_view_get_followup_id (SOFRA_FOLLOWUPS_VIEW (f->view)), ==,
+                   f->soon_id);
+  g_assert_true (what == sofra_test_ui_find_entry_row (f->view, "What is to be done"));
+
+  gtk_editable_set_text (GTK_EDITABLE (what), "Book the venue in Graçanicë/Gračanica");
+  sofra_followups_view_flush (SOFRA_FOLLOWUPS_VIEW (f->view));
+  doc = sofra_store_get (f->store, f->soon_id, NULL);
+  g_assert_cmpstr (json_object_get_string_member (doc, "what"), ==,
+                   "Book the venue in Graçanicë/Gračanica");
+  sofra_test_ui_wait (600);
+  g_assert_null (sofra_test_ui_find_label (f->view, "“What is to be done” must not be empty."));
+
+  sofra_test_ui_click (g_ptr_array_index (rows, 2));
+  sofra_test_ui_wait (100);
+  g_assert_cmpstr (sofra_followups_view_get_followup_id (SOFRA_FOLLOWUPS_VIEW (f->view)), ==,
+                   f->undated_id);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -379,6 +420,9 @@ main (int argc, char *argv[])
               fixture_tear_down);
 
   g_test_add ("/followups-ui/editor-links", Fixture, NULL, fixture_set_up, test_editor_links,
+              fixture_tear_down);
+
+  g_test_add ("/followups-ui/invalid-kept", Fixture, NULL, fixture_set_up, test_invalid_kept,
               fixture_tear_down);
 
   return g_test_run ();

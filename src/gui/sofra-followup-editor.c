@@ -60,9 +60,24 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 show_error (SofraFollowupEditor *self, const GError *error)
 {
+  /* The one field a person can leave invalid is "what": mark it too. */
+  if (error != NULL && is_blank (gtk_editable_get_text (GTK_EDITABLE (self->what_row))))
+    gtk_widget_add_css_class (GTK_WIDGET (self->what_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->what_row), "error");
+
   gtk_label_set_label (self->error_label, error != NULL ? error->message : "");
   gtk_revealer_set_reveal_child (self->error_revealer, error != NULL);
 }
@@ -75,15 +90,6 @@ text_view_get_text (GtkTextView *view)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
 }
 
 static char *
