@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sofra-records.h"
 #include "sofra-session-page-private.h"
@@ -131,6 +132,42 @@ sofra_session_page_rating_get (GtkDropDown *dropdown)
   guint selected = gtk_drop_down_get_selected (dropdown);
 
   return selected >= 1 && selected <= 5 ? (int) selected : 0;
+}
+
+/* Times and names as typed. */
+
+/* "9:30", "09:30" and "0930" are all 09:30; NULL for anything else. */
+char *
+sofra_session_page_normalise_time (const char *text)
+{
+  int  hours = -1, minutes = -1;
+  char extra;
+
+  if (text == NULL)
+    return NULL;
+  if (sscanf (text, "%d:%d%c", &hours, &minutes, &extra) != 2)
+    {
+      if (strlen (text) != 4 || sscanf (text, "%2d%2d%c", &hours, &minutes, &extra) != 2)
+        return NULL;
+    }
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
+    return NULL;
+  return g_strdup_printf ("%02d:%02d", hours, minutes);
+}
+
+char **
+sofra_session_page_split_names (const char *text)
+{
+  g_auto (GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  return g_strv_builder_end (builder);
 }
 
 /* Head-count rows: community × gender → a number. */

@@ -11,15 +11,15 @@
 #define MAX_SEARCH_RESULTS 8
 #define DOC_ID_KEY         "sofra-doc-id"
 
-static char *
-escape (const char *text)
+char *
+sofra_session_page_escape (const char *text)
 {
   return g_markup_escape_text (text != NULL ? text : "", -1);
 }
 
 /* The name a person on the staff sees in the application: the name, else the code. */
-static char *
-participant_label (JsonObject *doc)
+char *
+sofra_session_page_participant_label (JsonObject *doc)
 {
   const char *name = sofra_session_page_doc_string (doc, "name");
   const char *code = sofra_session_page_doc_string (doc, "code");
@@ -50,8 +50,8 @@ participant_details (JsonObject *doc)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-clear_list (GtkListBox *list)
+void
+sofra_session_page_clear_list (GtkListBox *list)
 {
   GtkListBoxRow *row;
 
@@ -59,8 +59,8 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
-static GtkWidget *
-placeholder_new (const char *text)
+GtkWidget *
+sofra_session_page_placeholder_new (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -71,8 +71,8 @@ placeholder_new (const char *text)
 }
 
 /* Deletes @id and offers to bring it back. */
-static void
-delete_with_undo (SofraSessionPage *self, const char *id, const char *message)
+void
+sofra_session_page_delete_with_undo (SofraSessionPage *self, const char *id, const char *message)
 {
   g_autoptr (GError) error = NULL;
 
@@ -129,8 +129,8 @@ on_role_changed_cb (GtkDropDown *dropdown, GParamSpec *pspec, SofraSessionPage *
 static void
 on_remove_attendance_cb (GtkButton *button, SofraSessionPage *self)
 {
-  delete_with_undo (self, g_object_get_data (G_OBJECT (button), DOC_ID_KEY),
-                    _ ("Participant removed from the session"));
+  sofra_session_page_delete_with_undo (self, g_object_get_data (G_OBJECT (button), DOC_ID_KEY),
+                                       _ ("Participant removed from the session"));
 }
 
 static void
@@ -141,14 +141,6 @@ on_participant_row_activated_cb (AdwActionRow *row, gpointer user_data)
   if (participant_id != NULL)
     gtk_widget_activate_action (GTK_WIDGET (row), "win.show-record", "s", participant_id);
 }
-
-typedef struct
-{
-  char       *label;
-  char       *participant_id;
-  JsonObject *attendance;
-  JsonObject *participant;
-} Attendee;
 
 static void
 attendee_free (gpointer data)
@@ -201,8 +193,9 @@ load_attendees (SofraSessionPage *self)
       attendee->participant_id = g_strdup (pid);
       attendee->attendance = json_object_ref (doc);
       attendee->participant = sofra_store_get (self->store, pid, NULL);
-      attendee->label = attendee->participant != NULL ? participant_label (attendee->participant)
-                                                      : g_strdup (_ ("Erased participant"));
+      attendee->label = attendee->participant != NULL
+                          ? sofra_session_page_participant_label (attendee->participant)
+                          : g_strdup (_ ("Erased participant"));
       g_ptr_array_add (attendees, attendee);
     }
   g_ptr_array_sort (attendees, compare_attendees);
@@ -217,13 +210,13 @@ attendance_row_new (SofraSessionPage *self, Attendee *attendee)
   GtkWidget       *role = sofra_gui_vocab_dropdown_new (SOFRA_VOCAB_ATTENDANCE_ROLE, FALSE);
   GtkWidget       *remove = sofra_session_page_remove_button (_ ("Remove from this session"));
   const char      *attendance_id = sofra_session_page_doc_string (attendee->attendance, "_id");
-  g_autofree char *title = escape (attendee->label);
+  g_autofree char *title = sofra_session_page_escape (attendee->label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (attendee->participant != NULL)
     {
       g_autofree char *details = participant_details (attendee->participant);
-      g_autofree char *subtitle = escape (details);
+      g_autofree char *subtitle = sofra_session_page_escape (details);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -247,134 +240,12 @@ attendance_row_new (SofraSessionPage *self, Attendee *attendee)
   return row;
 }
 
-static void
-on_remove_note_cb (GtkButton *button, SofraSessionPage *self)
-{
-  delete_with_undo (self, g_object_get_data (G_OBJECT (button), DOC_ID_KEY), _ ("Note deleted"));
-}
-
-static GtkWidget *
-note_row_new (SofraSessionPage *self, JsonObject *note, GPtrArray *attendees)
-{
-  GtkWidget       *row = adw_action_row_new ();
-  GtkWidget       *remove = sofra_session_page_remove_button (_ ("Delete this note"));
-  const char      *pid = sofra_session_page_doc_string (note, "participant_id");
-  const char      *visibility = sofra_session_page_doc_string (note, "visibility");
-  g_autofree char *who = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = escape (sofra_session_page_doc_string (note, "text"));
-
-  for (guint i = 0; who == NULL && i < attendees->len; i++)
-    {
-      Attendee *attendee = g_ptr_array_index (attendees, i);
-
-      if (g_strcmp0 (attendee->participant_id, pid) == 0)
-        who = g_strdup (attendee->label);
-    }
-  if (who == NULL && pid != NULL)
-    {
-      g_autoptr (JsonObject) participant = sofra_store_get (self->store, pid, NULL);
-
-      who = participant != NULL ? participant_label (participant) : NULL;
-    }
-  title = escape (who != NULL ? who : _ ("Erased participant"));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  gtk_widget_add_css_class (row, "note-row");
-
-  if (g_strcmp0 (visibility, "private") == 0)
-    {
-      GtkWidget *chip = gtk_label_new (_ ("Private"));
-
-      gtk_widget_add_css_class (chip, "chip");
-      gtk_widget_add_css_class (chip, "private");
-      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (chip, _ ("Stays on this computer: never synced, printed or "
-                                            "exported"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-    }
-  g_object_set_data_full (G_OBJECT (remove), DOC_ID_KEY,
-                          g_strdup (sofra_session_page_doc_string (note, "_id")), g_free);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_note_cb), self);
-
-  return row;
-}
-
-static int
-compare_notes (gconstpointer a, gconstpointer b)
-{
-  JsonObject *x = *(JsonObject **) a;
-  JsonObject *y = *(JsonObject **) b;
-  int         by_date = g_strcmp0 (sofra_session_page_doc_string (x, "date"),
-                                   sofra_session_page_doc_string (y, "date"));
-
-  if (by_date != 0)
-    return by_date;
-  return g_strcmp0 (sofra_session_page_doc_string (x, "created_at"),
-                    sofra_session_page_doc_string (y, "created_at"));
-}
-
-static void
-reload_notes (SofraSessionPage *self, GPtrArray *attendees)
-{
-  g_autoptr (GPtrArray) notes = NULL;
-  g_autoptr (GError) error = NULL;
-
-  clear_list (self->notes_list);
-  if (self->session_id == NULL)
-    return;
-
-  notes = sofra_store_find (self->store, SOFRA_TYPE_NOTE, "session_id", self->session_id, &error);
-  if (notes == NULL)
-    {
-      g_warning ("Cannot list the notes of %s: %s", self->session_id, error->message);
-      return;
-    }
-  g_ptr_array_sort (notes, compare_notes);
-
-  for (guint i = 0; i < notes->len; i++)
-    gtk_list_box_append (self->notes_list,
-                         note_row_new (self, g_ptr_array_index (notes, i), attendees));
-}
-
-static void
-reload_note_participants (SofraSessionPage *self, GPtrArray *attendees)
-{
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->note_participant_names));
-
-  for (guint i = 0; i < attendees->len; i++)
-    {
-      Attendee *attendee = g_ptr_array_index (attendees, i);
-
-      if (attendee->participant == NULL)
-        continue;
-      g_ptr_array_add (ids, g_strdup (attendee->participant_id));
-      g_ptr_array_add (labels, attendee->label);
-    }
-  g_ptr_array_add (labels, NULL);
-
-  gtk_string_list_splice (self->note_participant_names, 0, n, (const char *const *) labels->pdata);
-  g_clear_pointer (&self->note_participant_ids, g_ptr_array_unref);
-  self->note_participant_ids = g_steal_pointer (&ids);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_note_button),
-                            self->note_participant_ids->len > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_note_button),
-                               self->note_participant_ids->len > 0
-                                 ? _ ("Add a note about a participant of this session")
-                                 : _ ("Add participants to the session to write notes about them"));
-}
-
 void
 sofra_session_page_people_reload (SofraSessionPage *self)
 {
   g_autoptr (GPtrArray) attendees = load_attendees (self);
 
-  clear_list (self->attendance_list);
+  sofra_session_page_clear_list (self->attendance_list);
   for (guint i = 0; i < attendees->len; i++)
     gtk_list_box_append (self->attendance_list,
                          attendance_row_new (self, g_ptr_array_index (attendees, i)));
@@ -391,8 +262,7 @@ sofra_session_page_people_reload (SofraSessionPage *self)
     adw_preferences_group_set_description (self->attendance_group,
                                            _ ("People who registered at this session."));
 
-  reload_notes (self, attendees);
-  reload_note_participants (self, attendees);
+  sofra_session_page_notes_reload (self, attendees);
 }
 
 /* The add-participant popover: search existing participants, or add a new one. */
@@ -445,7 +315,7 @@ on_search_changed_cb (GtkSearchEntry *entry, SofraSessionPage *self)
       self->mirrored_name = g_strdup (data.query);
     }
 
-  clear_list (self->participant_results);
+  sofra_session_page_clear_list (self->participant_results);
   if (data.query == NULL || *data.query == '\0')
     return;
 
@@ -458,10 +328,10 @@ on_search_changed_cb (GtkSearchEntry *entry, SofraSessionPage *self)
       JsonObject      *doc = g_ptr_array_index (results, i);
       const char      *id = sofra_session_page_doc_string (doc, "_id");
       GtkWidget       *row = adw_action_row_new ();
-      g_autofree char *label = participant_label (doc);
-      g_autofree char *title = escape (label);
+      g_autofree char *label = sofra_session_page_participant_label (doc);
+      g_autofree char *title = sofra_session_page_escape (label);
       g_autofree char *details = participant_details (doc);
-      g_autofree char *subtitle = escape (details);
+      g_autofree char *subtitle = sofra_session_page_escape (details);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -572,8 +442,8 @@ heading_new (const char *text)
   return label;
 }
 
-static GtkWidget *
-labelled (const char *text, GtkWidget *widget)
+GtkWidget *
+sofra_session_page_labelled (const char *text, GtkWidget *widget)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new_with_mnemonic (text);
@@ -586,8 +456,8 @@ labelled (const char *text, GtkWidget *widget)
   return box;
 }
 
-static GtkLabel *
-error_label_new (void)
+GtkLabel *
+sofra_session_page_error_label_new (void)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -635,14 +505,16 @@ build_participant_popover (SofraSessionPage *self)
   self->quick_consent = gtk_check_button_new_with_mnemonic (_ ("_Name may appear on printed and "
                                                                "exported documents"));
   gtk_label_set_wrap (GTK_LABEL (gtk_widget_get_last_child (self->quick_consent)), TRUE);
-  self->quick_error = error_label_new ();
+  self->quick_error = sofra_session_page_error_label_new ();
   self->quick_add_button = gtk_button_new_with_mnemonic (_ ("_Add to Session"));
   gtk_widget_add_css_class (self->quick_add_button, "suggested-action");
 
   gtk_box_append (GTK_BOX (box), heading_new (_ ("Someone New")));
   gtk_box_append (GTK_BOX (box), self->quick_name);
-  gtk_box_append (GTK_BOX (box), labelled (_ ("_Gender"), GTK_WIDGET (self->quick_gender)));
-  gtk_box_append (GTK_BOX (box), labelled (_ ("_Community"), GTK_WIDGET (self->quick_community)));
+  gtk_box_append (GTK_BOX (box),
+                  sofra_session_page_labelled (_ ("_Gender"), GTK_WIDGET (self->quick_gender)));
+  gtk_box_append (GTK_BOX (box), sofra_session_page_labelled (_ ("_Community"),
+                                                              GTK_WIDGET (self->quick_community)));
   gtk_box_append (GTK_BOX (box), self->quick_consent);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->quick_error));
   gtk_box_append (GTK_BOX (box), self->quick_add_button);
@@ -660,102 +532,14 @@ build_participant_popover (SofraSessionPage *self)
   g_signal_connect (self->quick_add_button, "clicked", G_CALLBACK (on_quick_add_cb), self);
 }
 
-/* The add-note popover. */
-
-static void
-on_add_note_cb (GtkWidget *widget, SofraSessionPage *self)
-{
-  guint          selected = gtk_drop_down_get_selected (self->note_participant);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_text);
-  g_autoptr (SofraNote) note = sofra_note_new ();
-  g_autoptr (JsonObject) doc = NULL;
-  g_autoptr (GError) error = NULL;
-  GtkTextIter start, end;
-
-  if (self->session_id == NULL || self->note_participant_ids == NULL ||
-      selected >= self->note_participant_ids->len)
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note->text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  note->participant_id = g_strdup (g_ptr_array_index (self->note_participant_ids, selected));
-  note->session_id = g_strdup (self->session_id);
-  note->date = sofra_gui_today ();
-  note->visibility = g_strdup (
-    gtk_check_button_get_active (GTK_CHECK_BUTTON (self->note_private)) ? "private" : "shared");
-  doc = sofra_note_to_json (note);
-  if (!sofra_store_put (self->store, doc, &error))
-    {
-      gtk_label_set_label (self->note_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->note_error), TRUE);
-      return;
-    }
-
-  gtk_text_buffer_set_text (buffer, "", -1);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->note_private), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->note_error), FALSE);
-  gtk_menu_button_popdown (self->add_note_button);
-  sofra_gui_toast (GTK_WIDGET (self), _ ("Note added"));
-}
-
-static void
-on_note_popover_show_cb (GtkWidget *popover, SofraSessionPage *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->note_error), FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->note_text));
-}
-
-static void
-build_note_popover (SofraSessionPage *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  gtk_widget_add_css_class (box, "popover-form");
-  gtk_widget_set_size_request (box, 340, -1);
-
-  self->note_participant_names = gtk_string_list_new (NULL);
-  self->note_participant = GTK_DROP_DOWN (
-    gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->note_participant_names)), NULL));
-  self->note_text = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->note_text, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (self->note_text, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_text), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Note"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->note_text));
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 100);
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_widget_add_css_class (scrolled, "note-editor");
-  self->note_private = gtk_check_button_new_with_mnemonic (_ ("_Private: stays on this computer, "
-                                                              "never synced, printed or exported"));
-  gtk_label_set_wrap (GTK_LABEL (gtk_widget_get_last_child (self->note_private)), TRUE);
-  self->note_error = error_label_new ();
-  self->note_add_button = gtk_button_new_with_mnemonic (_ ("_Add Note"));
-  gtk_widget_add_css_class (self->note_add_button, "suggested-action");
-
-  gtk_box_append (GTK_BOX (box), labelled (_ ("_About"), GTK_WIDGET (self->note_participant)));
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_box_append (GTK_BOX (box), self->note_private);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note_error));
-  gtk_box_append (GTK_BOX (box), self->note_add_button);
-
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (self->add_note_button, popover);
-
-  g_signal_connect (popover, "show", G_CALLBACK (on_note_popover_show_cb), self);
-  g_signal_connect (self->note_add_button, "clicked", G_CALLBACK (on_add_note_cb), self);
-}
-
 void
 sofra_session_page_people_init (SofraSessionPage *self)
 {
   gtk_list_box_set_placeholder (self->attendance_list,
-                                placeholder_new (_ ("Nobody has been added to this session yet.")));
-  gtk_list_box_set_placeholder (self->notes_list, placeholder_new (_ ("No notes yet.")));
+                                sofra_session_page_placeholder_new (
+                                  _ ("Nobody has been added to this session yet.")));
   self->mirrored_name = g_strdup ("");
   build_participant_popover (self);
-  build_note_popover (self);
 }
 
 gboolean

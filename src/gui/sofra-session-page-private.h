@@ -5,7 +5,8 @@
  *
  * sofra-session-page.c holds the session's own fields and the autosave;
  * sofra-session-page-fields.c the composite fields (check sets, head-count, ratings);
- * sofra-session-page-people.c the attendance, quick add and notes;
+ * sofra-session-page-people.c the attendance and quick add;
+ * sofra-session-page-notes.c the notes about participants;
  * sofra-session-page-followups.c the follow-ups of the session.
  */
 #pragma once
@@ -121,6 +122,11 @@ void           sofra_check_set_set_ids (SofraCheckSet *set, char *const *ids);
 /* The checked ids in vocabulary order, then ids this version does not know (kept). */
 char **sofra_check_set_get_ids (SofraCheckSet *set);
 
+/* "9:30", "09:30" and "0930" are all "09:30"; NULL for anything else. */
+char *sofra_session_page_normalise_time (const char *text);
+/* "Arta, Milan ,, Vesa" is { "Arta", "Milan", "Vesa" }. */
+char **sofra_session_page_split_names (const char *text);
+
 GtkDropDown *sofra_session_page_rating_new (void);
 void         sofra_session_page_rating_set (GtkDropDown *dropdown, int rating);
 int          sofra_session_page_rating_get (GtkDropDown *dropdown);
@@ -130,7 +136,25 @@ void sofra_session_page_headcount_load (SofraSessionPage *self, GArray *headcoun
 GArray *sofra_session_page_headcount_read (SofraSessionPage *self);
 void    sofra_session_page_headcount_add (SofraSessionPage *self);
 
-/* sofra-session-page-people.c */
+/* sofra-session-page-people.c: one participant of the session, for the lists */
+typedef struct
+{
+  char       *label; /* the name, or the code when no name is recorded */
+  char       *participant_id;
+  JsonObject *attendance;
+  JsonObject *participant; /* NULL when the participant was erased */
+} Attendee;
+
+char      *sofra_session_page_escape (const char *text);
+char      *sofra_session_page_participant_label (JsonObject *doc);
+void       sofra_session_page_clear_list (GtkListBox *list);
+GtkWidget *sofra_session_page_placeholder_new (const char *text);
+GtkWidget *sofra_session_page_labelled (const char *mnemonic, GtkWidget *widget);
+GtkLabel  *sofra_session_page_error_label_new (void);
+/* Deletes @id and offers Undo in a toast. */
+void
+sofra_session_page_delete_with_undo (SofraSessionPage *self, const char *id, const char *message);
+
 void sofra_session_page_people_init (SofraSessionPage *self);
 void sofra_session_page_people_reload (SofraSessionPage *self);
 /* Creates a participant (and attendance at this session); the quick-add form in code. */
@@ -140,6 +164,10 @@ gboolean sofra_session_page_quick_add (SofraSessionPage *self,
                                        const char       *community,
                                        gboolean          name_on_documents,
                                        GError          **error);
+
+/* sofra-session-page-notes.c; @attendees holds Attendee */
+void sofra_session_page_notes_init (SofraSessionPage *self);
+void sofra_session_page_notes_reload (SofraSessionPage *self, GPtrArray *attendees);
 
 /* sofra-session-page-followups.c */
 void     sofra_session_page_followups_init (SofraSessionPage *self);

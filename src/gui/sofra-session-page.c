@@ -83,25 +83,6 @@ buffer_text (GtkTextView *view)
   return g_steal_pointer (&text);
 }
 
-/* "9:30", "09:30" and "0930" are all 09:30; NULL for anything else. */
-static char *
-normalise_time (const char *text)
-{
-  int  hours = -1, minutes = -1;
-  char extra;
-
-  if (text == NULL)
-    return NULL;
-  if (sscanf (text, "%d:%d%c", &hours, &minutes, &extra) != 2)
-    {
-      if (strlen (text) != 4 || sscanf (text, "%2d%2d%c", &hours, &minutes, &extra) != 2)
-        return NULL;
-    }
-  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
-    return NULL;
-  return g_strdup_printf ("%02d:%02d", hours, minutes);
-}
-
 static void
 set_row_error (GtkWidget *row, gboolean error)
 {
@@ -252,21 +233,6 @@ replace_strv (char ***field, char **value)
   *field = value;
 }
 
-static char **
-split_names (const char *text)
-{
-  g_auto (GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (*parts[i] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
-  return g_strv_builder_end (builder);
-}
-
 /* Copies the widgets into @session; what cannot be saved is described in @problems and the
  * stored value is kept. */
 static void
@@ -275,8 +241,8 @@ read_fields (SofraSessionPage *self, SofraSession *session, GString *problems)
   char       *title = text_or_null (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   const char *start_text = gtk_editable_get_text (GTK_EDITABLE (self->start_row));
   const char *end_text = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
-  char       *start = normalise_time (start_text);
-  char       *end = normalise_time (end_text);
+  char       *start = sofra_session_page_normalise_time (start_text);
+  char       *end = sofra_session_page_normalise_time (end_text);
   gboolean    bad_start = start == NULL && *start_text != '\0';
   gboolean    bad_end = end == NULL && *end_text != '\0';
 
@@ -309,8 +275,8 @@ read_fields (SofraSessionPage *self, SofraSession *session, GString *problems)
   replace_string (&session->venue,
                   text_or_null (gtk_editable_get_text (GTK_EDITABLE (self->venue_row))));
   session->online = gtk_switch_get_active (self->online_switch);
-  replace_strv (&session->facilitators,
-                split_names (gtk_editable_get_text (GTK_EDITABLE (self->facilitators_row))));
+  replace_strv (&session->facilitators, sofra_session_page_split_names (gtk_editable_get_text (
+                                          GTK_EDITABLE (self->facilitators_row))));
   replace_strv (&session->languages, sofra_check_set_get_ids (self->languages));
   session->interpretation = gtk_switch_get_active (self->interpretation_switch);
   replace_strv (&session->communities, sofra_check_set_get_ids (self->communities));
@@ -537,6 +503,7 @@ sofra_session_page_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
 
   sofra_session_page_people_init (self);
+  sofra_session_page_notes_init (self);
   sofra_session_page_followups_init (self);
 }
 
