@@ -102,7 +102,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
                                          "Stojanović\", \"code\": \"P-MC4K\"}");
   /* In the real window, so toasts and their Undo buttons are the ones a person sees. */
   f->window = GTK_WINDOW (sofra_window_new (NULL, f->store, f->settings));
-  gtk_window_set_default_size (f->window, 1100, 720);
+  gtk_window_set_default_size (f->window, data != NULL ? GPOINTER_TO_INT (data) : 1100, 720);
   gtk_window_present (f->window);
   sofra_window_show_view (SOFRA_WINDOW (f->window), "followups");
   sofra_test_ui_wait (300);
@@ -407,6 +407,32 @@ test_invalid_kept (Fixture *f, gconstpointer data)
                    f->undated_id);
 }
 
+static void
+test_narrow (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) rows = visible_rows (f);
+  AdwLeaflet      *leaflet = ADW_LEAFLET (sofra_test_ui_find_type (f->view, ADW_TYPE_LEAFLET));
+  g_autofree char *list_path = NULL;
+  g_autofree char *editor_path = NULL;
+
+  /* On a narrow window the list and the editor take turns. */
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpuint (rows->len, ==, 3);
+  list_path = sofra_test_ui_screenshot (GTK_WIDGET (f->window), "followups-narrow-list.png");
+  g_test_message ("screenshot: %s", list_path);
+
+  sofra_test_ui_click (g_ptr_array_index (rows, 0));
+  sofra_test_ui_wait (400);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "editor");
+  g_assert_nonnull (sofra_test_ui_find_entry_row (f->view, "What is to be done"));
+  editor_path = sofra_test_ui_screenshot (GTK_WIDGET (f->window), "followups-narrow-editor.png");
+  g_test_message ("screenshot: %s", editor_path);
+
+  gtk_widget_activate_action (f->view, "followups.back", NULL);
+  sofra_test_ui_wait (400);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -423,6 +449,9 @@ main (int argc, char *argv[])
               fixture_tear_down);
 
   g_test_add ("/followups-ui/invalid-kept", Fixture, NULL, fixture_set_up, test_invalid_kept,
+              fixture_tear_down);
+
+  g_test_add ("/followups-ui/narrow", Fixture, GINT_TO_POINTER (480), fixture_set_up, test_narrow,
               fixture_tear_down);
 
   return g_test_run ();

@@ -248,7 +248,7 @@ build (SofraDocPicker *self)
   /* A label of its own, so a long session title shortens instead of squeezing the row. */
   self->button_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->button_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (self->button_label, 36);
+  gtk_label_set_max_width_chars (self->button_label, 24);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->button_label));
   gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("pan-down-symbolic"));
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
