@@ -11,6 +11,7 @@
 
 #include "sofra-participants-view.h"
 #include "sofra-records.h"
+#include "sofra-sessions-view.h"
 #include "sofra-store.h"
 #include "sofra-test-ui.h"
 #include "sofra-test-util.h"
@@ -151,6 +152,8 @@ test_list_and_page (Fixture *f, gconstpointer data)
   GtkWidget       *list = sofra_test_ui_find_type (f->view, GTK_TYPE_LIST_VIEW);
   GtkWidget       *organisation;
   GtkWidget       *email;
+  GtkWidget       *session_row;
+  GtkWidget       *sessions;
   g_autofree char *path = NULL;
 
   /* By name; the person with no recorded name is listed by pseudonym code. */
@@ -194,6 +197,18 @@ test_list_and_page (Fixture *f, gconstpointer data)
   sofra_test_ui_scroll_to (sofra_test_ui_find_label (f->view, "Sessions"));
   path = sofra_test_ui_screenshot (GTK_WIDGET (f->window), "participants-page-notes.png");
   g_test_message ("screenshot: %s", path);
+
+  /* A session of theirs opens in the sessions view. */
+  session_row = gtk_widget_get_ancestor (sofra_test_ui_find_label (f->view,
+                                                                   "Youth exchange Prishtinë–Niš"),
+                                         GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (session_row);
+  g_signal_emit_by_name (session_row, "activate");
+  sofra_test_ui_wait (300);
+  sessions = sofra_test_ui_find_type (GTK_WIDGET (f->window), SOFRA_TYPE_SESSIONS_VIEW);
+  g_assert_nonnull (sessions);
+  g_assert_cmpstr (sofra_sessions_view_get_session_id (SOFRA_SESSIONS_VIEW (sessions)), ==,
+                   f->session_id);
 }
 
 static void
