@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sofra-gui-resources.h"
+#include "sofra-doc-list.h"
 #include "sofra-gui-util.h"
 #include "sofra-window.h"
 
@@ -364,4 +365,41 @@ sofra_autosave_free (SofraAutosave *self)
   sofra_autosave_flush (self);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   g_free (self);
+}
+
+#define FIND_DOC_AROUND 64
+#define FIND_DOC_LIMIT  2000
+
+static gboolean
+doc_at (GListModel *model, guint position, const char *id)
+{
+  g_autoptr (SofraDocItem) item = g_list_model_get_item (model, position);
+
+  return item != NULL && g_strcmp0 (sofra_doc_item_get_id (item), id) == 0;
+}
+
+guint
+sofra_gui_find_doc (GListModel *model, const char *id, guint hint)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), GTK_INVALID_LIST_POSITION);
+
+  if (id == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  n = g_list_model_get_n_items (model);
+  if (hint != GTK_INVALID_LIST_POSITION && hint < n)
+    {
+      for (guint d = 0; d <= FIND_DOC_AROUND; d++)
+        {
+          if (hint + d < n && doc_at (model, hint + d, id))
+            return hint + d;
+          if (d > 0 && d <= hint && doc_at (model, hint - d, id))
+            return hint - d;
+        }
+    }
+  for (guint i = 0; i < MIN (n, FIND_DOC_LIMIT); i++)
+    if (doc_at (model, i, id))
+      return i;
+  return GTK_INVALID_LIST_POSITION;
 }

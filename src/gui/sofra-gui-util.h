@@ -55,6 +55,11 @@ AdwToast *sofra_gui_toast_with_action (GtkWidget  *any_widget,
 /* An AdwMessageDialog, transient for the window holding @widget, with @error's message. */
 void sofra_gui_show_error (GtkWidget *widget, const GError *error);
 
+/* The position of the SofraDocItem with @id in @model: looked for at @hint and around it (a
+ * reload keeps rows near where they were), then from the top. Bounded, so a lazy list of
+ * 100,000 rows is never read whole; GTK_INVALID_LIST_POSITION when not found within reach. */
+guint sofra_gui_find_doc (GListModel *model, const char *id, guint hint);
+
 /* A debounced save: queue() (re)starts a timer of @delay_ms; when it fires, or on flush(),
  * @func runs once. flush() runs a pending save now; free() flushes first. Call flush before
  * switching records and when a page or window closes so nothing typed is lost. */
