@@ -23,6 +23,7 @@ struct _SofraFollowupsView
   GtkSingleSelection  *selection;
   SofraFollowupEditor *editor;
   gboolean             syncing;
+  guint                last_position; /* where the shown record was last seen in the list */
 
   AdwLeaflet    *leaflet;
   GtkStack      *list_stack;
@@ -87,20 +88,14 @@ static void
 sync_selection (SofraFollowupsView *self)
 {
   const char *id = sofra_followup_editor_get_followup_id (self->editor);
-  guint       n = g_list_model_get_n_items (G_LIST_MODEL (self->docs));
-  guint       position = GTK_INVALID_LIST_POSITION;
+  guint       current = gtk_single_selection_get_selected (self->selection);
+  guint       hint = current != GTK_INVALID_LIST_POSITION ? current : self->last_position;
+  guint       position = sofra_gui_find_doc (G_LIST_MODEL (self->docs), id, hint);
 
-  for (guint i = 0; id != NULL && i < n; i++)
-    {
-      g_autoptr (SofraDocItem) item = g_list_model_get_item (G_LIST_MODEL (self->docs), i);
-
-      if (g_strcmp0 (sofra_doc_item_get_id (item), id) == 0)
-        {
-          position = i;
-          break;
-        }
-    }
-
+  if (position != GTK_INVALID_LIST_POSITION)
+    self->last_position = position;
+  if (position == current)
+    return;
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->syncing = FALSE;
@@ -122,6 +117,7 @@ on_selected_cb (SofraFollowupsView *self)
   /* A reload unselects for a moment; the editor keeps its follow-up. */
   if (self->syncing || item == NULL)
     return;
+  self->last_position = gtk_single_selection_get_selected (self->selection);
 
   id = sofra_doc_item_get_id (item);
   if (g_strcmp0 (id, sofra_followup_editor_get_followup_id (self->editor)) != 0)
@@ -408,6 +404,7 @@ static void
 sofra_followups_view_init (SofraFollowupsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->last_position = GTK_INVALID_LIST_POSITION;
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
 }
 

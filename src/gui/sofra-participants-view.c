@@ -26,6 +26,7 @@ struct _SofraParticipantsView
   char                 *query;
   GHashTable           *place_names; /* place id → name in the interface language */
   gboolean              syncing;
+  guint                 last_position; /* where the shown record was last seen in the list */
   SofraParticipantPage *page;
 
   GtkStack       *main_stack;
@@ -158,21 +159,14 @@ static void
 sync_selection (SofraParticipantsView *self)
 {
   const char *id = sofra_participant_page_get_participant_id (self->page);
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint       n = g_list_model_get_n_items (model);
-  guint       position = GTK_INVALID_LIST_POSITION;
+  guint       current = gtk_single_selection_get_selected (self->selection);
+  guint       hint = current != GTK_INVALID_LIST_POSITION ? current : self->last_position;
+  guint       position = sofra_gui_find_doc (G_LIST_MODEL (self->filtered), id, hint);
 
-  for (guint i = 0; id != NULL && i < n; i++)
-    {
-      g_autoptr (SofraDocItem) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (sofra_doc_item_get_id (item), id) == 0)
-        {
-          position = i;
-          break;
-        }
-    }
-
+  if (position != GTK_INVALID_LIST_POSITION)
+    self->last_position = position;
+  if (position == current)
+    return;
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->syncing = FALSE;
@@ -202,6 +196,7 @@ on_selected_cb (SofraParticipantsView *self)
   /* A reload unselects for a moment; the page keeps its participant. */
   if (self->syncing || item == NULL)
     return;
+  self->last_position = gtk_single_selection_get_selected (self->selection);
 
   if (!show (self, sofra_doc_item_get_id (item)))
     sync_selection (self);
@@ -599,6 +594,7 @@ static void
 sofra_participants_view_init (SofraParticipantsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->last_position = GTK_INVALID_LIST_POSITION;
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap_cb), NULL);
 }
 
