@@ -46,6 +46,7 @@ enum
   PROP_0,
   PROP_STORE,
   PROP_SETTINGS,
+  PROP_SESSION_ID,
   N_PROPS
 };
 
@@ -218,6 +219,7 @@ on_page_session_id_cb (SofraSessionPage *page, GParamSpec *pspec, SofraSessionsV
 {
   sync_selection (self);
   update_stacks (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION_ID]);
 }
 
 static void
@@ -463,6 +465,9 @@ sofra_sessions_view_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_SESSION_ID:
+      g_value_set_string (value, sofra_sessions_view_get_session_id (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -546,6 +551,9 @@ sofra_sessions_view_class_init (SofraSessionsViewClass *klass)
   properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                                                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                                                      G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION_ID] = g_param_spec_string ("session-id", NULL, NULL, NULL,
+                                                     G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                       G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   sofra_gui_ensure_resources ();

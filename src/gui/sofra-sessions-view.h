@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (SofraSessionsView, sofra_sessions_view, SOFRA, SESSIONS_VI
 /* Creates an empty session (today, planned) and shows it; returns its id. */
 char *sofra_sessions_view_new_session (SofraSessionsView *self, GError **error);
 void  sofra_sessions_view_show_session (SofraSessionsView *self, const char *id);
-/* The id of the session on the page, or NULL. */
+/* The id of the session on the page, or NULL; the property "session-id" notifies. */
 const char *sofra_sessions_view_get_session_id (SofraSessionsView *self);
 /* Filters the list by title and place text; NULL or "" shows everything. */
 void sofra_sessions_view_set_filter (SofraSessionsView *self, const char *text);

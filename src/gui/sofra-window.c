@@ -139,6 +139,13 @@ on_search_mode_cb (GtkSearchBar *bar, GParamSpec *pspec, SofraWindow *self)
 }
 
 static void
+on_session_id_cb (SofraSessionsView *view, GParamSpec *pspec, SofraWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-session",
+                                 sofra_sessions_view_get_session_id (view) != NULL);
+}
+
+static void
 on_visible_view_cb (AdwViewStack *stack, GParamSpec *pspec, SofraWindow *self)
 {
   if (self->search_view != NULL &&
@@ -275,6 +282,8 @@ sofra_window_constructed (GObject *object)
             "system-users-symbolic");
   add_view (self, self->followups_view, "followups", _ ("Follow-ups"), "task-due-symbolic");
 
+  g_signal_connect (self->sessions_view, "notify::session-id", G_CALLBACK (on_session_id_cb), self);
+  on_session_id_cb (self->sessions_view, NULL, self);
   restore_window_state (self);
 }
 
