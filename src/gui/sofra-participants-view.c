@@ -144,8 +144,9 @@ filter_func (gpointer item, gpointer user_data)
 static void
 update_pages (SofraParticipantsView *self)
 {
-  gboolean    any = g_list_model_get_n_items (G_LIST_MODEL (self->docs)) > 0;
-  gboolean    shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0;
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->docs)) > 0;
+  gboolean shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 ||
+                   gtk_filter_list_model_get_pending (self->filtered) > 0;
   const char *id = sofra_participant_page_get_participant_id (self->page);
 
   gtk_stack_set_visible_child_name (self->main_stack, any || id ? "participants" : "empty");
@@ -458,6 +459,9 @@ sofra_participants_view_constructed (GObject *object)
   self->docs = sofra_doc_list_new (self->store, SOFRA_DOC_LIST_PARTICIPANTS);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->docs)), NULL);
+  /* A filter reads every row; on a large list it does so a batch at a time, not all at once. */
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (update_pages), self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
