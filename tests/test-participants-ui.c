@@ -100,7 +100,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
   sofra_test_ui_wait (100);
   g_clear_object (&f->settings);
   g_assert_finalize_object (f->store);
@@ -411,6 +412,26 @@ test_add_note (Fixture *f, gconstpointer data)
   g_assert_null (sofra_test_ui_find_type (f->view, GTK_TYPE_TEXT_VIEW));
 }
 
+static void
+test_close_flushes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonObject) doc = NULL;
+  GtkWidget *role;
+
+  select_row (f, "Dragana Ćirić");
+  role = sofra_test_ui_find_entry_row (f->view, "Role");
+  gtk_editable_set_text (GTK_EDITABLE (role), "Youth worker");
+
+  /* Closed before the autosave timer: what was typed is written all the same. */
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_close (GTK_WINDOW (f->window));
+  sofra_test_ui_wait (100);
+  g_assert_null (f->window);
+
+  doc = sofra_store_get (f->store, f->dragana_id, NULL);
+  g_assert_cmpstr (json_object_get_string_member (doc, "role"), ==, "Youth worker");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -428,6 +449,9 @@ main (int argc, char *argv[])
               test_delete_and_undo, fixture_tear_down);
 
   g_test_add ("/participants-ui/add-note", Fixture, NULL, fixture_set_up, test_add_note,
+              fixture_tear_down);
+
+  g_test_add ("/participants-ui/close-flushes", Fixture, NULL, fixture_set_up, test_close_flushes,
               fixture_tear_down);
 
   return g_test_run ();
