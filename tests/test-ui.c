@@ -294,7 +294,12 @@ test_delete_and_undo (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
   g_autoptr (SofraStore) store = sofra_store_open (path, &error);
+  g_autoptr (SofraParticipant) participant = sofra_participant_new ();
+  g_autoptr (SofraAttendance) attendance = sofra_attendance_new ();
+  g_autoptr (JsonObject) participant_doc = NULL;
+  g_autoptr (JsonObject) attendance_doc = NULL;
   g_autoptr (JsonObject) doc = NULL;
+  g_autoptr (GPtrArray) found = NULL;
   g_autofree char *id = NULL;
   SofraWindow     *window;
   GtkWidget       *page;
@@ -307,22 +312,45 @@ test_delete_and_undo (void)
   id = g_strdup (sofra_session_page_get_session_id (SOFRA_SESSION_PAGE (page)));
   g_assert_nonnull (id);
 
+  participant->name = g_strdup ("Vesa Berisha");
+  participant->code = sofra_participant_make_code ();
+  participant_doc = sofra_participant_to_json (participant);
+  g_assert_true (sofra_store_put (store, participant_doc, &error));
+  attendance->session_id = g_strdup (id);
+  attendance->participant_id = g_strdup (json_object_get_string_member (participant_doc, "_id"));
+  attendance->role = g_strdup ("speaker");
+  attendance_doc = sofra_attendance_to_json (attendance);
+  g_assert_true (sofra_store_put (store, attendance_doc, &error));
+  sofra_test_ui_wait (100);
+  g_assert_nonnull (sofra_test_ui_find_label (page, "Vesa Berisha"));
+
+  /* The session goes, and who attended it with it; the participant stays. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-session", NULL));
   sofra_test_ui_wait (200);
   doc = sofra_store_get (store, id, &error);
   g_assert_null (doc);
   g_assert_error (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  found = find_docs (store, SOFRA_TYPE_ATTENDANCE, "session_id", id);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  doc = sofra_store_get (store, json_object_get_string_member (participant_doc, "_id"), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&doc, json_object_unref);
   g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Session deleted"));
 
-  /* The toast's Undo runs win.undo-delete with the id. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "s", id));
-  sofra_test_ui_wait (200);
+  /* The toast's Undo brings both back and shows the session. */
+  press (sofra_test_ui_find_button (GTK_WIDGET (window), "Undo"));
   doc = sofra_store_get (store, id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (doc);
+  found = find_docs (store, SOFRA_TYPE_ATTENDANCE, "session_id", id);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (found, 0), "role"), ==,
+                   "speaker");
   page = sofra_test_ui_find_type (GTK_WIDGET (window), SOFRA_TYPE_SESSION_PAGE);
   g_assert_cmpstr (sofra_session_page_get_session_id (SOFRA_SESSION_PAGE (page)), ==, id);
+  g_assert_nonnull (sofra_test_ui_find_label (page, "Vesa Berisha"));
 
   close_window (window);
 }

@@ -21,8 +21,10 @@ void  sofra_sessions_view_show_session (SofraSessionsView *self, const char *id)
 const char *sofra_sessions_view_get_session_id (SofraSessionsView *self);
 /* Filters the list by title and place text; NULL or "" shows everything. */
 void sofra_sessions_view_set_filter (SofraSessionsView *self, const char *text);
-/* Deletes the session on the page; the window offers Undo. */
-gboolean sofra_sessions_view_delete_session (SofraSessionsView *self, GError **error);
-void     sofra_sessions_view_flush (SofraSessionsView *self);
+/* Deletes the session on the page and its attendance, in one transaction. @deleted_ids gets
+ * the ids deleted, the session's first, for Undo. */
+gboolean
+sofra_sessions_view_delete_session (SofraSessionsView *self, GStrv *deleted_ids, GError **error);
+void sofra_sessions_view_flush (SofraSessionsView *self);
 
 G_END_DECLS

@@ -181,19 +181,51 @@ delete_session_action (GtkWidget *widget, const char *action_name, GVariant *par
 {
   SofraWindow *self = SOFRA_WINDOW (widget);
   g_autoptr (GError) error = NULL;
-  g_autofree char *id = NULL;
+  g_auto (GStrv) deleted = NULL;
 
-  id = g_strdup (sofra_sessions_view_get_session_id (self->sessions_view));
-  if (id == NULL)
+  if (sofra_sessions_view_get_session_id (self->sessions_view) == NULL)
     return;
 
-  if (!sofra_sessions_view_delete_session (self->sessions_view, &error))
+  if (!sofra_sessions_view_delete_session (self->sessions_view, &deleted, &error))
     {
       sofra_gui_show_error (widget, error);
       return;
     }
-  sofra_gui_toast_with_action (widget, _ ("Session deleted"), _ ("_Undo"), "win.undo-delete",
-                               g_variant_new_string (id));
+  sofra_gui_toast_with_action (widget, _ ("Session deleted"), _ ("_Undo"), "win.undo-delete-all",
+                               g_variant_new_strv ((const char *const *) deleted, -1));
+}
+
+/* Brings back documents deleted together; the first one is shown. */
+static void
+undo_delete_all_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SofraWindow            *self = SOFRA_WINDOW (widget);
+  g_autofree const char **ids = g_variant_get_strv (parameter, NULL);
+  g_autoptr (GError) error = NULL;
+
+  if (ids[0] == NULL)
+    return;
+  if (!sofra_store_begin (self->store, &error))
+    {
+      sofra_gui_show_error (widget, error);
+      return;
+    }
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (!sofra_store_undelete (self->store, ids[i], &error))
+        {
+          sofra_store_rollback (self->store);
+          sofra_gui_show_error (widget, error);
+          return;
+        }
+    }
+  if (!sofra_store_commit (self->store, &error))
+    {
+      sofra_store_rollback (self->store);
+      sofra_gui_show_error (widget, error);
+      return;
+    }
+  sofra_window_show_record (self, ids[0]);
 }
 
 static void
@@ -380,6 +412,8 @@ sofra_window_class_init (SofraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-session", NULL, delete_session_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", "s", undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-all", "as",
+                                   undo_delete_all_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "s", show_record_action);
 
