@@ -152,7 +152,7 @@ sofra_gui_format_date (const char *iso_date)
   if (dt == NULL)
     return g_strdup (iso_date);
 
-  /* TRANSLATORS: a session's date, as in "Sat 28 Nov 2026"; see g_date_time_format(). "%-d"
+  /* Translators: a session's date, as in "Sat 28 Nov 2026"; see g_date_time_format(). "%-d"
    * is the day without padding (GLib pads "%e" with a figure space).
    * xgettext:no-c-format */
   text = g_date_time_format (dt, _ ("%a %-d %b %Y"));

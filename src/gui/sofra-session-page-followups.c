@@ -59,7 +59,7 @@ followup_row_new (JsonObject *doc, const char *today)
     {
       g_autofree char *date = sofra_gui_format_date (due);
 
-      /* TRANSLATORS: a follow-up's due date, as in "due Sat 28 Nov 2026" */
+      /* Translators: a follow-up's due date, as in "due Sat 28 Nov 2026" */
       g_string_append_printf (details, "%s", details->len ? " · " : "");
       g_string_append_printf (details, _ ("due %s"), date);
     }

@@ -125,13 +125,13 @@ update_changed_label (SofraSessionPage *self, JsonObject *doc)
       g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (at, NULL);
       g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
 
-      /* TRANSLATORS: when a record was last changed; see g_date_time_format().
+      /* Translators: when a record was last changed; see g_date_time_format().
        * xgettext:no-c-format */
       when = local != NULL ? g_date_time_format (local, _ ("%-d %b %Y, %H:%M")) : g_strdup (at);
     }
 
   if (when != NULL && by != NULL && *by != '\0')
-    /* TRANSLATORS: "Last changed 28 Nov 2026, 14:05 by Arta" */
+    /* Translators: "Last changed 28 Nov 2026, 14:05 by Arta" */
     text = g_strdup_printf (_ ("Last changed %s by %s"), when, by);
   else if (when != NULL)
     text = g_strdup_printf (_ ("Last changed %s"), when);
