@@ -9,6 +9,7 @@
  */
 #include <adwaita.h>
 
+#include "sofra-gui-util.h"
 #include "sofra-preferences-window.h"
 #include "sofra-records.h"
 #include "sofra-session-page.h"
@@ -486,6 +487,7 @@ test_preferences (void)
   doc = sofra_office_to_json (office);
   g_assert_true (sofra_store_put (store, doc, &error));
 
+  sofra_gui_follow_author (store, settings);
   prefs = sofra_preferences_window_new (NULL, store, settings);
   gtk_window_present (GTK_WINDOW (prefs));
   sofra_test_ui_wait (300);
@@ -504,6 +506,16 @@ test_preferences (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);
   office_id = g_settings_get_string (settings, "office-id");
   g_assert_cmpstr (office_id, ==, json_object_get_string_member (doc, "_id"));
+
+  /* Both are stamped on the next write at once. */
+  {
+    g_autofree char *session_id = put_session (store, "Who wrote this", "2026-11-02", NULL);
+    g_autoptr (JsonObject) session = sofra_store_get (store, session_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (session, "updated_by"), ==, "Milica Jovanović");
+    g_assert_cmpstr (json_object_get_string_member (session, "office"), ==, office_id);
+  }
 
   sofra_test_ui_wait (500);
   shot = sofra_test_ui_screenshot (prefs, "preferences.png");

@@ -32,28 +32,6 @@ static const GOptionEntry option_entries[] = {
 };
 
 static void
-apply_author (SofraApplication *self)
-{
-  g_autofree char *staff_name = NULL;
-  g_autofree char *office_id = NULL;
-
-  if (self->store == NULL || self->settings == NULL)
-    return;
-
-  staff_name = g_settings_get_string (self->settings, "staff-name");
-  office_id = g_settings_get_string (self->settings, "office-id");
-  g_strstrip (staff_name);
-  sofra_store_set_author (self->store, *staff_name ? staff_name : NULL,
-                          *office_id ? office_id : NULL);
-}
-
-static void
-on_author_changed_cb (GSettings *settings, const char *key, SofraApplication *self)
-{
-  apply_author (self);
-}
-
-static void
 on_error_response_cb (AdwMessageDialog *dialog, const char *response, SofraApplication *self)
 {
   g_application_quit (G_APPLICATION (self));
@@ -98,11 +76,7 @@ open_store (SofraApplication *self)
   if (!sofra_store_seed_places (self->store, &seed_error))
     g_warning ("Cannot add the places of the gazetteer: %s", seed_error->message);
 
-  apply_author (self);
-  g_signal_connect_object (self->settings, "changed::staff-name", G_CALLBACK (on_author_changed_cb),
-                           self, 0);
-  g_signal_connect_object (self->settings, "changed::office-id", G_CALLBACK (on_author_changed_cb),
-                           self, 0);
+  sofra_gui_follow_author (self->store, self->settings);
   return TRUE;
 }
 

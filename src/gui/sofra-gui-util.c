@@ -205,6 +205,30 @@ sofra_gui_place_name (SofraStore *store, const char *place_id)
   return sofra_place_display_name (place, sofra_gui_language ());
 }
 
+static void
+on_author_changed_cb (GSettings *settings, const char *key, SofraStore *store)
+{
+  g_autofree char *staff_name = g_settings_get_string (settings, "staff-name");
+  g_autofree char *office_id = g_settings_get_string (settings, "office-id");
+
+  g_strstrip (staff_name);
+  sofra_store_set_author (store, *staff_name != '\0' ? staff_name : NULL,
+                          *office_id != '\0' ? office_id : NULL);
+}
+
+void
+sofra_gui_follow_author (SofraStore *store, GSettings *settings)
+{
+  g_return_if_fail (SOFRA_IS_STORE (store));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  on_author_changed_cb (settings, NULL, store);
+  g_signal_connect_object (settings, "changed::staff-name", G_CALLBACK (on_author_changed_cb),
+                           store, 0);
+  g_signal_connect_object (settings, "changed::office-id", G_CALLBACK (on_author_changed_cb), store,
+                           0);
+}
+
 static gboolean
 add_toast_to_root (GtkWidget *widget, AdwToast *toast)
 {

@@ -44,6 +44,10 @@ const char *sofra_gui_language (void);
  * NULL when @place_id is NULL or unknown. */
 char *sofra_gui_place_name (SofraStore *store, const char *place_id);
 
+/* Stamps the staff name and office of @settings ("staff-name", "office-id") on every write to
+ * @store, now and whenever they change, for as long as @store lives. */
+void sofra_gui_follow_author (SofraStore *store, GSettings *settings);
+
 /* Shows @message as a toast in the AdwToastOverlay of the window holding @any_widget. */
 void sofra_gui_toast (GtkWidget *any_widget, const char *message);
 /* Same, with a button: activating @action_name (with @target, may be NULL) from the toast. */
