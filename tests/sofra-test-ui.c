@@ -78,6 +78,18 @@ wait_for_paint (GtkWindow *window)
   g_signal_handler_disconnect (clock, handler);
 }
 
+void
+sofra_test_ui_settle (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  g_assert_true (GTK_IS_WINDOW (root));
+  wait_for_paint (GTK_WINDOW (root));
+  wait_for_paint (GTK_WINDOW (root));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
 GtkWindow *
 sofra_test_ui_window_new (GtkWidget *child, int width, int height)
 {

@@ -21,6 +21,9 @@ void sofra_test_ui_init (int *argc, char ***argv);
 GtkWindow *sofra_test_ui_window_new (GtkWidget *child, int width, int height);
 /* Runs the main loop for @ms milliseconds (and at least until it is idle). */
 void sofra_test_ui_wait (guint ms);
+/* Runs the main loop until the window holding @widget has laid out and drawn twice, so rows
+ * a list has just received exist and are mapped. */
+void sofra_test_ui_settle (GtkWidget *widget);
 /* Runs the main loop until the string @field of document @id equals @value; FALSE on timeout. */
 gboolean sofra_test_ui_wait_for_field (SofraStore *store,
                                        const char *id,

@@ -137,6 +137,7 @@ is_followup_row (GtkWidget *widget, gpointer data)
 static GPtrArray *
 visible_rows (Fixture *f)
 {
+  sofra_test_ui_settle (f->view);
   return sofra_test_ui_find_all_sorted (f->view, is_followup_row, NULL);
 }
 

@@ -126,9 +126,13 @@ is_list_title (GtkWidget *widget, gpointer data)
 static GStrv
 list_titles (Fixture *f)
 {
-  GtkWidget *list = sofra_test_ui_find_type (f->view, GTK_TYPE_LIST_VIEW);
-  g_autoptr (GPtrArray) labels = sofra_test_ui_find_all_sorted (f->view, is_list_title, list);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GPtrArray) labels = NULL;
+  GtkWidget *list;
+
+  sofra_test_ui_settle (f->view);
+  list = sofra_test_ui_find_type (f->view, GTK_TYPE_LIST_VIEW);
+  labels = sofra_test_ui_find_all_sorted (f->view, is_list_title, list);
 
   for (guint i = 0; i < labels->len; i++)
     g_strv_builder_add (builder, gtk_label_get_label (g_ptr_array_index (labels, i)));
@@ -143,7 +147,7 @@ select_row (Fixture *f, const char *title)
 
   g_assert_nonnull (label);
   sofra_test_ui_click (label);
-  sofra_test_ui_wait (100);
+  sofra_test_ui_settle (f->view);
 }
 
 static void
