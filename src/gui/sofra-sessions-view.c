@@ -110,11 +110,12 @@ update_stacks (SofraSessionsView *self)
   guint       total = g_list_model_get_n_items (G_LIST_MODEL (self->doc_list));
   guint       shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   const char *id = sofra_session_page_get_session_id (self->page);
+  gboolean    searching = gtk_filter_list_model_get_pending (self->filter_model) > 0;
 
   gtk_stack_set_visible_child_name (self->main_stack,
                                     total == 0 && id == NULL ? "empty" : "sessions");
   gtk_stack_set_visible_child_name (self->list_stack,
-                                    shown == 0 && total > 0 ? "no-results" : "list");
+                                    shown == 0 && total > 0 && !searching ? "no-results" : "list");
   gtk_stack_set_visible_child_name (self->content_stack, id != NULL ? "page" : "none");
 }
 
@@ -406,6 +407,10 @@ sofra_sessions_view_constructed (GObject *object)
   /* No filter until there is search text: the lazy list is then never read in full. */
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->doc_list)),
                                                   NULL);
+  /* A search over many sessions is filtered a batch at a time, so typing stays fluid. */
+  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+  g_signal_connect_swapped (self->filter_model, "notify::pending", G_CALLBACK (update_stacks),
+                            self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -504,6 +509,8 @@ sofra_sessions_view_dispose (GObject *object)
   g_clear_handle_id (&self->reselect_id, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
 
