@@ -276,6 +276,21 @@ test_session_round_trip (void)
   g_assert_nonnull (sofra_test_ui_find_label (page, PARTICIPANT));
   g_assert_nonnull (sofra_test_ui_find_label (page, FOLLOWUP));
 
+  /* A participant's row opens the participant in the participants view. */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (sofra_test_ui_find_label (page, PARTICIPANT),
+                                              ADW_TYPE_ACTION_ROW);
+    GtkWidget *stack = sofra_test_ui_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+    g_assert_nonnull (row);
+    gtk_widget_activate (row);
+    sofra_test_ui_wait (300);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==,
+                     "participants");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sessions");
+    sofra_test_ui_wait (200);
+  }
+
   /* Looking is not editing: showing the session wrote nothing. */
   sofra_test_ui_wait (700);
   {
