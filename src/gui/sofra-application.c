@@ -190,7 +190,21 @@ sofra_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
-    window = GTK_WINDOW (sofra_window_new (GTK_APPLICATION (self), self->store, self->settings));
+    {
+      g_autofree char *staff_name = g_settings_get_string (self->settings, "staff-name");
+
+      window = GTK_WINDOW (sofra_window_new (GTK_APPLICATION (self), self->store, self->settings));
+      /* Every record carries the name of who changed it last; ask for it on a new laptop. */
+      if (*g_strstrip (staff_name) == '\0')
+        {
+          AdwToast *toast = adw_toast_new (_ ("Add your name, so colleagues know who wrote what"));
+
+          adw_toast_set_button_label (toast, _ ("_Preferences"));
+          adw_toast_set_action_name (toast, "app.preferences");
+          adw_toast_set_timeout (toast, 0);
+          sofra_window_add_toast (SOFRA_WINDOW (window), toast);
+        }
+    }
   gtk_window_present (window);
 }
 
