@@ -277,6 +277,12 @@ test_winner_and_conflicts (void)
     g_assert_cmpint (json_object_get_int_member (h, "start"), ==, 3);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (h, "ids")), ==, 3);
   }
+  {
+    g_autoptr (GString) report = g_string_new (NULL);
+
+    g_assert_true (sofra_store_check (store, report, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void

@@ -122,25 +122,21 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SofraDocList,
                                G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, sofra_doc_list_model_init))
 
-/* Each kind: its type, its filter and its order. The ORDER BY of sessions and participants
- * reads exactly as their indexes in the schema, so a page is an index range scan. */
+/* Each kind: its type, its filter and its order, all on the index docs_by_type (type,
+ * sort_key, and the row's seq), so counting is an index range count and a page an index
+ * range scan. The
+ * write path keeps sort_key: a session's date, a participant's folded name, a follow-up's
+ * "open first, then due date". */
 static const struct
 {
   const char *type;
   const char *where;
   const char *order;
 } kinds[] = {
-  [SOFRA_DOC_LIST_SESSIONS] = { "session", "", "json_extract(body, '$.date') DESC, id" },
-  [SOFRA_DOC_LIST_PARTICIPANTS] = { "participant", "",
-                                    "coalesce(json_extract(body, '$.name'),"
-                                    " json_extract(body, '$.code')), id" },
-  [SOFRA_DOC_LIST_FOLLOWUPS] = { "followup", "",
-                                 "json_extract(body, '$.status') IN ('done', 'dropped'),"
-                                 " coalesce(json_extract(body, '$.due_date'), '9999'), id" },
-  [SOFRA_DOC_LIST_OPEN_FOLLOWUPS] = { "followup",
-                                      " AND json_extract(body, '$.status') IN"
-                                      " ('open', 'in_progress')",
-                                      "coalesce(json_extract(body, '$.due_date'), '9999'), id" },
+  [SOFRA_DOC_LIST_SESSIONS] = { "session", "", "sort_key DESC, seq DESC" },
+  [SOFRA_DOC_LIST_PARTICIPANTS] = { "participant", "", "sort_key, seq" },
+  [SOFRA_DOC_LIST_FOLLOWUPS] = { "followup", "", "sort_key, seq" },
+  [SOFRA_DOC_LIST_OPEN_FOLLOWUPS] = { "followup", " AND sort_key < '1'", "sort_key, seq" },
 };
 
 static char *
@@ -158,7 +154,7 @@ static guint
 count_rows (SofraDocList *self)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM docs WHERE type = '%s'"
-                                          " AND deleted = 0%s",
+                                          " AND deleted = 0 AND sort_key IS NOT NULL%s",
                                           kinds[self->kind].type, kinds[self->kind].where);
   sqlite3_stmt    *stmt = sofra_store_stmt (self->store, g_intern_string (sql), NULL);
   guint            n = 0;
@@ -202,7 +198,8 @@ static GPtrArray *
 fetch_page (SofraDocList *self, guint page)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id, rev, body FROM docs WHERE type = '%s'"
-                                          " AND deleted = 0%s ORDER BY %s LIMIT ?1 OFFSET ?2",
+                                          " AND deleted = 0 AND sort_key IS NOT NULL%s"
+                                          " ORDER BY %s LIMIT ?1 OFFSET ?2",
                                           kinds[self->kind].type, kinds[self->kind].where,
                                           kinds[self->kind].order);
   sqlite3_stmt    *stmt = sofra_store_stmt (self->store, g_intern_string (sql), NULL);

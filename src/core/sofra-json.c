@@ -209,3 +209,19 @@ sofra_json_to_string (JsonObject *object)
   json_node_set_object (node, object);
   return json_to_string (node, FALSE);
 }
+
+JsonObject *
+sofra_json_object_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+sofra_json_array_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}

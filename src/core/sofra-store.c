@@ -38,24 +38,21 @@ G_DEFINE_QUARK (sofra - store - error - quark, sofra_store_error)
 /* Numbered migrations; each runs in its own transaction and sets user_version. Never edit a
  * released one: add the next. */
 static const char *const migrations[] = {
-  /* 1: documents, revision tree, local documents, and the indexes of the lists */
+  /* 1: documents with their revision trees, bodies of conflicts, local documents. The
+   * columns sort_key, session_id and participant_id are derived from the winner by the write
+   * path (sofra-store-revs.c), so the indexes never make SQLite parse JSON. */
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
-  "CREATE TABLE docs (id TEXT PRIMARY KEY, type TEXT, rev TEXT NOT NULL,"
-  "  deleted INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL UNIQUE, body TEXT NOT NULL);"
-  "CREATE TABLE revs (doc_id TEXT NOT NULL, rev TEXT NOT NULL, parent TEXT,"
-  "  pos INTEGER NOT NULL, deleted INTEGER NOT NULL, leaf INTEGER NOT NULL, body TEXT,"
+  "CREATE TABLE docs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT,"
+  "  rev TEXT NOT NULL, deleted INTEGER NOT NULL, body TEXT NOT NULL, tree TEXT,"
+  "  sort_key TEXT, session_id TEXT, participant_id TEXT);"
+  "CREATE TABLE rev_bodies (doc_id TEXT NOT NULL, rev TEXT NOT NULL, body TEXT NOT NULL,"
   "  PRIMARY KEY (doc_id, rev)) WITHOUT ROWID;"
   "CREATE TABLE local_docs (id TEXT PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID;"
-  "CREATE INDEX docs_by_type ON docs (type, deleted);"
-  "CREATE INDEX docs_sessions_by_date ON docs (json_extract(body, '$.date') DESC, id)"
-  "  WHERE type = 'session' AND deleted = 0;"
-  "CREATE INDEX docs_participants_by_name ON docs"
-  "  (coalesce(json_extract(body, '$.name'), json_extract(body, '$.code')), id)"
-  "  WHERE type = 'participant' AND deleted = 0;"
-  "CREATE INDEX docs_by_session ON docs (json_extract(body, '$.session_id'))"
-  "  WHERE deleted = 0;"
-  "CREATE INDEX docs_by_participant ON docs (json_extract(body, '$.participant_id'))"
-  "  WHERE deleted = 0;",
+  "CREATE INDEX docs_by_type ON docs (type, sort_key)"
+  "  WHERE deleted = 0 AND sort_key IS NOT NULL;"
+  "CREATE INDEX docs_by_session ON docs (session_id) WHERE session_id IS NOT NULL;"
+  "CREATE INDEX docs_by_participant ON docs (participant_id)"
+  "  WHERE participant_id IS NOT NULL;",
 };
 
 gpointer
@@ -160,6 +157,7 @@ sofra_store_finalize (GObject *object)
   SofraStore *self = SOFRA_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->live_ids, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (self->in_batch)
@@ -200,7 +198,10 @@ statement_free (gpointer stmt)
 static void
 sofra_store_init (SofraStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, statement_free);
+  /* Keyed by address: every SQL text is a literal or interned, and hashing long SQL text on
+   * every write cost more than running some of the statements. */
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
+  self->live_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 int
@@ -427,8 +428,8 @@ sofra_store_set_author (SofraStore *self, const char *staff_name, const char *of
 }
 
 /* Transactions: a write outside a batch is its own IMMEDIATE transaction (so that two
- * programs on one file queue instead of failing); inside a batch it is a savepoint, so an
- * invalid write undoes only itself. */
+ * programs on one file queue instead of failing); inside a batch an invalid write is refused
+ * before it changes anything, so the others still commit. */
 
 gboolean
 sofra_store_begin (SofraStore *self, GError **error)
@@ -436,13 +437,15 @@ sofra_store_begin (SofraStore *self, GError **error)
   g_return_val_if_fail (SOFRA_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_batch, FALSE);
 
-  if (!sofra_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!sofra_store_write_begin (self, error))
     return FALSE;
   /* A batch touches many pages of many indexes: a page cache of 32 MiB instead of SQLite's
    * default 2 MiB for its length only, so the application's memory stays small otherwise. */
   sqlite3_exec (self->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL);
   self->in_batch = TRUE;
   self->batch_changed = FALSE;
+  self->batch_failed = FALSE;
+  g_hash_table_remove_all (self->live_ids);
   return TRUE;
 }
 
@@ -452,6 +455,13 @@ sofra_store_commit (SofraStore *self, GError **error)
   g_return_val_if_fail (SOFRA_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_batch, FALSE);
 
+  if (self->batch_failed)
+    {
+      sofra_store_rollback (self);
+      g_set_error_literal (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_IO,
+                           _ ("A write failed half-way, so none of this batch was saved."));
+      return FALSE;
+    }
   if (!sofra_store_exec (self, "COMMIT", error))
     {
       sofra_store_rollback (self);
@@ -459,6 +469,7 @@ sofra_store_commit (SofraStore *self, GError **error)
     }
   sqlite3_exec (self->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
   self->in_batch = FALSE;
+  g_hash_table_remove_all (self->live_ids);
   if (self->batch_changed)
     g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
   return TRUE;
@@ -475,6 +486,7 @@ sofra_store_rollback (SofraStore *self)
   sqlite3_exec (self->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
   self->in_batch = FALSE;
   self->batch_changed = FALSE;
+  g_hash_table_remove_all (self->live_ids);
 }
 
 /* The statements of every write (a savepoint each, inside a batch) are prepared once; through
@@ -494,10 +506,29 @@ exec_cached (SofraStore *self, const char *sql, GError **error)
   return rc == SQLITE_DONE;
 }
 
+/* Inside a batch a write takes no savepoint of its own: every check that can refuse a write
+ * runs before its first change, so only an SQL failure can stop a write half-way, and that
+ * marks the whole batch for rollback. */
 gboolean
 sofra_store_write_begin (SofraStore *self, GError **error)
 {
-  return exec_cached (self, self->in_batch ? "SAVEPOINT write" : "BEGIN IMMEDIATE", error);
+  sqlite3_stmt *stmt;
+
+  if (self->in_batch)
+    return TRUE;
+  if (!exec_cached (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  stmt = sofra_store_stmt (self, "SELECT coalesce(max(seq), 0) + 1 FROM docs", error);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      if (stmt != NULL)
+        sofra_store_sql_error (self, sqlite3_reset (stmt), error);
+      exec_cached (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  self->next_seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
 }
 
 gboolean
@@ -510,10 +541,6 @@ sofra_store_write_end (SofraStore *self,
 {
   if (self->in_batch)
     {
-      if (ok)
-        exec_cached (self, "RELEASE write", NULL);
-      else if (exec_cached (self, "ROLLBACK TO write", NULL))
-        exec_cached (self, "RELEASE write", NULL);
       self->batch_changed |= ok && changed;
       return ok;
     }
@@ -521,7 +548,7 @@ sofra_store_write_end (SofraStore *self,
     ok = FALSE;
   if (!ok)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      exec_cached (self, "ROLLBACK", NULL);
       return FALSE;
     }
   if (changed)
