@@ -472,6 +472,29 @@ test_search (void)
   sofra_test_ui_wait (400);
   g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "No Matching Sessions"));
 
+  /* Opened on the participants, the search filters the participants. */
+  {
+    const char *names[] = { "Zana Rama", "Milan Petrović" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr (SofraParticipant) participant = sofra_participant_new ();
+        g_autoptr (JsonObject) doc = NULL;
+
+        participant->name = g_strdup (names[i]);
+        participant->code = sofra_participant_make_code ();
+        doc = sofra_participant_to_json (participant);
+        g_assert_true (sofra_store_put (store, doc, &error));
+      }
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "participants");
+  sofra_test_ui_wait (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "petrovic");
+  sofra_test_ui_wait (400);
+  g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Milan Petrović"));
+  g_assert_null (sofra_test_ui_find_label (GTK_WIDGET (window), "Zana Rama"));
+
   /* Closing the search shows everything again. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "followups");
   sofra_test_ui_wait (200);
