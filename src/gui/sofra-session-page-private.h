@@ -181,7 +181,7 @@ gboolean sofra_session_page_add_followup (SofraSessionPage *self,
 
 /* Shared by the lists: a JsonObject string member or NULL. */
 const char *sofra_session_page_doc_string (JsonObject *doc, const char *member);
-/* A row with a remove button; @action_name/@target run when the button is pressed. */
+/* A flat trash-can button for the end of a list row; the caller connects "clicked". */
 GtkWidget *sofra_session_page_remove_button (const char *tooltip);
 
 G_END_DECLS
