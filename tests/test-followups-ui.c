@@ -434,6 +434,39 @@ test_narrow (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
 }
 
+static void
+test_empty (void)
+{
+  g_autofree char *db = sofra_test_tmp_path ("empty.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SofraStore) store = sofra_store_open (db, &error);
+  g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
+  g_autofree char *path = NULL;
+  GtkWindow       *window;
+  GtkWidget       *view;
+
+  g_assert_no_error (error);
+  window = GTK_WINDOW (sofra_window_new (NULL, store, settings));
+  gtk_window_set_default_size (window, 1100, 720);
+  gtk_window_present (window);
+  sofra_window_show_view (SOFRA_WINDOW (window), "followups");
+  sofra_test_ui_wait (300);
+  view = sofra_test_ui_find_type (GTK_WIDGET (window), SOFRA_TYPE_FOLLOWUPS_VIEW);
+  sofra_test_ui_settle (view);
+
+  g_assert_nonnull (sofra_test_ui_find_label (view, "No Open Follow-ups"));
+  path = sofra_test_ui_screenshot (GTK_WIDGET (window), "followups-empty.png");
+  g_test_message ("screenshot: %s", path);
+
+  /* The empty page's own button starts one. */
+  sofra_test_ui_press (sofra_test_ui_find_button (view, "New Follow-up"));
+  sofra_test_ui_settle (view);
+  g_assert_nonnull (sofra_test_ui_find_entry_row (view, "What is to be done"));
+
+  gtk_window_destroy (window);
+  sofra_test_ui_wait (100);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -454,6 +487,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/followups-ui/narrow", Fixture, GINT_TO_POINTER (480), fixture_set_up, test_narrow,
               fixture_tear_down);
+
+  g_test_add_func ("/followups-ui/empty", test_empty);
 
   return g_test_run ();
 }

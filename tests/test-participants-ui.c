@@ -436,6 +436,40 @@ test_close_flushes (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (doc, "role"), ==, "Youth worker");
 }
 
+static void
+test_empty (void)
+{
+  g_autofree char *db = sofra_test_tmp_path ("empty.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SofraStore) store = sofra_store_open (db, &error);
+  g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
+  g_autofree char *path = NULL;
+  GtkWindow       *window;
+  GtkWidget       *view;
+
+  g_assert_no_error (error);
+  window = GTK_WINDOW (sofra_window_new (NULL, store, settings));
+  gtk_window_set_default_size (window, 1100, 720);
+  gtk_window_present (window);
+  sofra_window_show_view (SOFRA_WINDOW (window), "participants");
+  sofra_test_ui_wait (300);
+  view = sofra_test_ui_find_type (GTK_WIDGET (window), SOFRA_TYPE_PARTICIPANTS_VIEW);
+  sofra_test_ui_settle (view);
+
+  g_assert_nonnull (sofra_test_ui_find_label (view, "No Participants Yet"));
+  path = sofra_test_ui_screenshot (GTK_WIDGET (window), "participants-empty.png");
+  g_test_message ("screenshot: %s", path);
+
+  /* The empty page's own button registers someone, with a fresh pseudonym code. */
+  sofra_test_ui_press (sofra_test_ui_find_button (view, "New Participant"));
+  sofra_test_ui_settle (view);
+  g_assert_cmpuint (sofra_store_count (store, SOFRA_TYPE_PARTICIPANT), ==, 1);
+  g_assert_nonnull (sofra_test_ui_find_entry_row (view, "Name as written"));
+
+  gtk_window_destroy (window);
+  sofra_test_ui_wait (100);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -457,6 +491,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/participants-ui/close-flushes", Fixture, NULL, fixture_set_up, test_close_flushes,
               fixture_tear_down);
+
+  g_test_add_func ("/participants-ui/empty", test_empty);
 
   return g_test_run ();
 }
