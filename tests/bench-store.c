@@ -497,11 +497,18 @@ remove_db (const char *path)
   g_remove (shm);
 }
 
+/* VmHWM, the peak of this address space: unlike getrusage's ru_maxrss it starts afresh at
+ * exec, so the reader, spawned from the writer, does not inherit the writer's peak. */
 static double
 peak_rss_mb (void)
 {
-  struct rusage usage;
+  g_autofree char *status = NULL;
+  const char      *line;
+  struct rusage    usage;
 
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "VmHWM:")))
+    return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024.0;
 }
