@@ -156,6 +156,8 @@ sofra_application_handle_local_options (GApplication *app, GVariantDict *options
   return -1;
 }
 
+static GSettings *create_settings (void);
+
 static void
 sofra_application_startup (GApplication *app)
 {
@@ -165,7 +167,9 @@ sofra_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (sofra_application_parent_class)->startup (app);
 
-  self->settings = g_settings_new (SOFRA_APP_ID);
+  self->settings = create_settings ();
+  if (self->settings == NULL)
+    g_error ("The settings schema %s is not installed", SOFRA_APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries),
                                    self);
@@ -252,20 +256,34 @@ sofra_application_init (SofraApplication *self)
 
 /* The interface language chosen in the preferences, for gettext and for the names of places.
  * Read before anything is translated; changing it takes effect at the next start. */
-static void
-apply_language_setting (void)
+/* The settings, from the installed schema or, when Sofra runs from its build directory (the
+ * README's first command), from the schema compiled there. NULL when neither exists. */
+static GSettings *
+create_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchemaSource) build_source = NULL;
   g_autoptr (GSettingsSchema) schema = NULL;
-  g_autoptr (GSettings) settings = NULL;
-  g_autofree char *language = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, SOFRA_APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "language"))
-    return;
+  if (schema == NULL &&
+      (build_source = g_settings_schema_source_new_from_directory (SOFRA_BUILD_SCHEMADIR, source,
+                                                                   FALSE, NULL)))
+    schema = g_settings_schema_source_lookup (build_source, SOFRA_APP_ID, FALSE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
 
-  settings = g_settings_new (SOFRA_APP_ID);
+static void
+apply_language_setting (void)
+{
+  g_autoptr (GSettings) settings = create_settings ();
+  g_autofree char *language = NULL;
+
+  if (settings == NULL)
+    return;
   language = g_settings_get_string (settings, "language");
   if (*language != '\0')
     g_setenv ("LANGUAGE", language, TRUE);
