@@ -60,20 +60,11 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 show_error (SofraFollowupEditor *self, const GError *error)
 {
   /* The one field a person can leave invalid is "what": mark it too. */
-  if (error != NULL && is_blank (gtk_editable_get_text (GTK_EDITABLE (self->what_row))))
+  if (error != NULL && sofra_gui_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->what_row))))
     gtk_widget_add_css_class (GTK_WIDGET (self->what_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->what_row), "error");
@@ -95,7 +86,7 @@ text_view_get_text (GtkTextView *view)
 static char *
 dup_nonempty (const char *text)
 {
-  return is_blank (text) ? NULL : g_strdup (text);
+  return sofra_gui_is_blank (text) ? NULL : g_strdup (text);
 }
 
 static void
@@ -156,7 +147,7 @@ save (SofraFollowupEditor *self, GError **error)
     {
       const char *what = gtk_editable_get_text (GTK_EDITABLE (self->what_row));
 
-      if (is_blank (what))
+      if (sofra_gui_is_blank (what))
         {
           g_set_error_literal (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_INVALID,
                                _ ("Write what is to be done; the follow-up is saved from then "

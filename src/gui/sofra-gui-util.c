@@ -169,6 +169,15 @@ sofra_gui_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+gboolean
+sofra_gui_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 const char *
 sofra_gui_language (void)
 {

@@ -37,6 +37,9 @@ char *sofra_gui_format_date (const char *iso_date);
 /* Today as YYYY-MM-DD in local time. */
 char *sofra_gui_today (void);
 
+/* TRUE when @text is NULL, empty or nothing but white space. */
+gboolean sofra_gui_is_blank (const char *text);
+
 /* The current interface language as understood by sofra_place_display_name(): "sq", "sr",
  * "sr@latin", or "en" for anything else. */
 const char *sofra_gui_language (void);

@@ -64,15 +64,6 @@ undo_data_free (gpointer data, GClosure *closure)
   g_free (undo);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 static char *
 form_text (SofraParticipantNotes *self)
 {
@@ -285,7 +276,7 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autofree char       *id = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (is_blank (text))
+  if (sofra_gui_is_blank (text))
     {
       show_form_error (self, _ ("Write the note first."));
       return;
@@ -492,7 +483,7 @@ sofra_participant_notes_set_participant_id (SofraParticipantNotes *self, const c
   /* A note begun and not added waits for when this participant is shown again. */
   text = form_text (self);
   if (self->participant_id != NULL && gtk_revealer_get_reveal_child (self->form_revealer) &&
-      !is_blank (text))
+      !sofra_gui_is_blank (text))
     g_hash_table_insert (self->drafts, g_strdup (self->participant_id), g_steal_pointer (&text));
   else if (self->participant_id != NULL)
     g_hash_table_remove (self->drafts, self->participant_id);

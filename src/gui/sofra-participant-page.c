@@ -72,22 +72,13 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 take_text (char **field, AdwEntryRow *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
   g_free (*field);
-  *field = is_blank (text) ? NULL : g_strdup (text);
+  *field = sofra_gui_is_blank (text) ? NULL : g_strdup (text);
 }
 
 static void
@@ -192,12 +183,14 @@ update_header (SofraParticipantPage *self, const char *code)
 
   if (code == NULL)
     code = gtk_label_get_label (self->code_label);
-  gtk_label_set_label (self->title_label, !is_blank (name) ? name : code);
+  gtk_label_set_label (self->title_label, !sofra_gui_is_blank (name) ? name : code);
 
   gtk_widget_set_visible (self->name_warning,
-                          !is_blank (name) && !gtk_switch_get_active (self->name_recorded_switch) &&
+                          !sofra_gui_is_blank (name) &&
+                            !gtk_switch_get_active (self->name_recorded_switch) &&
                             !self->withdrawn);
-  gtk_widget_set_visible (self->email_warning, !is_blank (email) && !looks_like_email (email));
+  gtk_widget_set_visible (self->email_warning,
+                          !sofra_gui_is_blank (email) && !looks_like_email (email));
 }
 
 static gboolean
