@@ -74,16 +74,6 @@ show_error (SofraFollowupEditor *self, const GError *error)
 }
 
 static char *
-text_view_get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter    start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static char *
 dup_nonempty (const char *text)
 {
   return sofra_gui_is_blank (text) ? NULL : g_strdup (text);
@@ -113,7 +103,7 @@ apply_widgets (SofraFollowupEditor *self, SofraFollowUp *followup)
   replace (&followup->session_id,
            g_strdup (sofra_doc_picker_get_selected_id (self->session_picker)));
   replace (&followup->completion_note, NULL);
-  followup->completion_note = text_view_get_text (self->completion_view);
+  followup->completion_note = sofra_gui_text_view_get_text (self->completion_view);
   if (*followup->completion_note == '\0')
     g_clear_pointer (&followup->completion_note, g_free);
 

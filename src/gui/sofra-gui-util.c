@@ -178,6 +178,19 @@ sofra_gui_is_blank (const char *text)
   return TRUE;
 }
 
+char *
+sofra_gui_text_view_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter    start, end;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 const char *
 sofra_gui_language (void)
 {

@@ -40,6 +40,9 @@ char *sofra_gui_today (void);
 /* TRUE when @text is NULL, empty or nothing but white space. */
 gboolean sofra_gui_is_blank (const char *text);
 
+/* The whole text of @view. Free with g_free(). */
+char *sofra_gui_text_view_get_text (GtkTextView *view);
+
 /* The current interface language as understood by sofra_place_display_name(): "sq", "sr",
  * "sr@latin", or "en" for anything else. */
 const char *sofra_gui_language (void);

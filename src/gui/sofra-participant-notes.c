@@ -64,16 +64,6 @@ undo_data_free (gpointer data, GClosure *closure)
   g_free (undo);
 }
 
-static char *
-form_text (SofraParticipantNotes *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter    start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static int
 compare_notes (gconstpointer a, gconstpointer b)
 {
@@ -272,7 +262,7 @@ static void
 save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SofraParticipantNotes *self = SOFRA_PARTICIPANT_NOTES (widget);
-  g_autofree char       *text = form_text (self);
+  g_autofree char       *text = sofra_gui_text_view_get_text (self->text_view);
   g_autofree char       *id = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -481,7 +471,7 @@ sofra_participant_notes_set_participant_id (SofraParticipantNotes *self, const c
     return;
 
   /* A note begun and not added waits for when this participant is shown again. */
-  text = form_text (self);
+  text = sofra_gui_text_view_get_text (self->text_view);
   if (self->participant_id != NULL && gtk_revealer_get_reveal_child (self->form_revealer) &&
       !sofra_gui_is_blank (text))
     g_hash_table_insert (self->drafts, g_strdup (self->participant_id), g_steal_pointer (&text));

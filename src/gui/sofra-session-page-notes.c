@@ -146,14 +146,12 @@ on_add_note_cb (GtkWidget *widget, SofraSessionPage *self)
   g_autoptr (SofraNote) note = sofra_note_new ();
   g_autoptr (JsonObject) doc = NULL;
   g_autoptr (GError) error = NULL;
-  GtkTextIter start, end;
 
   if (self->session_id == NULL || self->note_participant_ids == NULL ||
       selected >= self->note_participant_ids->len)
     return;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note->text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  note->text = sofra_gui_text_view_get_text (self->note_text);
   note->participant_id = g_strdup (g_ptr_array_index (self->note_participant_ids, selected));
   note->session_id = g_strdup (self->session_id);
   note->date = sofra_gui_today ();

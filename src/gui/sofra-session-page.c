@@ -69,13 +69,9 @@ text_or_null (const char *text)
 static char *
 buffer_text (GtkTextView *view)
 {
-  GtkTextBuffer   *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter      start, end;
-  g_autofree char *text = NULL;
+  g_autofree char *text = sofra_gui_text_view_get_text (view);
   g_autofree char *stripped = NULL;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   /* Keep the text as typed, inner new lines included; only blank means unset. */
   stripped = g_strstrip (g_strdup (text));
   if (*stripped == '\0')
