@@ -285,6 +285,79 @@ test_winner_and_conflicts (void)
   }
 }
 
+/* A revision that arrived without its history (an import, a stemmed tree) is joined to that
+ * history when it arrives later: no phantom branch, and the real winner wins. */
+static void
+test_stemmed_history_merged (void)
+{
+  g_autoptr (SofraStore) store = open_store ("a.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject)
+    stemmed = parse ("{\"_id\":\"participant:s1\",\"_rev\":\"3-cccc\",\"type\":\"participant\","
+                     "\"code\":\"P-SSSS\"}");
+  g_autoptr (JsonObject) deletion = parse (
+    "{\"_id\":\"participant:s1\",\"_rev\":\"4-dddd\",\"_deleted\":true,"
+    "\"_revisions\":{\"start\":4,\"ids\":[\"dddd\",\"cccc\",\"bbbb\",\"aaaa\"]}}");
+  g_autoptr (JsonObject) got = NULL;
+  g_auto (GStrv) conflicts = NULL;
+
+  g_assert_true (sofra_store_put_replicated (store, stemmed, &error));
+  g_assert_true (sofra_store_put_replicated (store, deletion, &error));
+  g_assert_no_error (error);
+
+  conflicts = sofra_store_get_conflicts (store, "participant:s1");
+  g_assert_cmpuint (g_strv_length (conflicts), ==, 0);
+  got = sofra_store_get (store, "participant:s1", &error);
+  g_assert_error (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_NOT_FOUND);
+  g_assert_null (got);
+  g_clear_error (&error);
+  {
+    g_autoptr (JsonObject)
+      r = sofra_store_get_revision (store, "participant:s1", "4-dddd", TRUE, &error);
+    JsonObject *h;
+
+    g_assert_no_error (error);
+    h = json_object_get_object_member (r, "_revisions");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (h, "ids")), ==, 4);
+  }
+
+  /* The first revision was here as well, as a leaf of its own: the history joins both. */
+  {
+    g_autoptr (JsonObject) first = parse ("{\"_id\":\"participant:s2\",\"_rev\":\"1-aaaa\","
+                                          "\"type\":\"participant\",\"code\":\"P-AAAA\"}");
+    g_autoptr (JsonObject) third = parse ("{\"_id\":\"participant:s2\",\"_rev\":\"3-cccc\","
+                                          "\"type\":\"participant\",\"code\":\"P-CCCC\"}");
+    g_autoptr (JsonObject)
+      fourth = parse ("{\"_id\":\"participant:s2\",\"_rev\":\"4-dddd\",\"type\":\"participant\","
+                      "\"code\":\"P-DDDD\",\"_revisions\":{\"start\":4,\"ids\":[\"dddd\",\"cccc\","
+                      "\"bbbb\",\"aaaa\"]}}");
+    g_auto (GStrv) before = NULL;
+    g_auto (GStrv) after = NULL;
+    g_autoptr (JsonObject) doc = NULL;
+
+    g_assert_true (sofra_store_put_replicated (store, first, &error));
+    g_assert_true (sofra_store_put_replicated (store, third, &error));
+    before = sofra_store_get_conflicts (store, "participant:s2");
+    g_assert_cmpuint (g_strv_length (before), ==, 1);
+    g_assert_true (sofra_store_put_replicated (store, fourth, &error));
+    g_assert_no_error (error);
+    after = sofra_store_get_conflicts (store, "participant:s2");
+    g_assert_cmpuint (g_strv_length (after), ==, 0);
+    doc = sofra_store_get (store, "participant:s2", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (doc, "code"), ==, "P-DDDD");
+  }
+  {
+    g_autoptr (GString) report = g_string_new (NULL);
+
+    g_assert_true (sofra_store_check (store, report, &error));
+    g_assert_no_error (error);
+    /* No body is kept for revisions that are no longer leaves. */
+    g_assert_null (sofra_store_get_revision (store, "participant:s2", "1-aaaa", FALSE, &error));
+    g_assert_error (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_NOT_FOUND);
+  }
+}
+
 static void
 test_unknown_type_kept (void)
 {
@@ -846,6 +919,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/revisions", test_revisions);
   g_test_add_func ("/store/deterministic-revisions", test_deterministic_revisions);
   g_test_add_func ("/store/winner-and-conflicts", test_winner_and_conflicts);
+  g_test_add_func ("/store/stemmed-history-merged", test_stemmed_history_merged);
   g_test_add_func ("/store/unknown-type-kept", test_unknown_type_kept);
   g_test_add_func ("/store/tombstone-and-undo", test_tombstone_and_undo);
   g_test_add_func ("/store/changes-feed", test_changes_feed);

@@ -171,19 +171,46 @@ bad:
   return NULL;
 }
 
+/* Parents are written before their children (a grafted root may have a parent added after
+ * it), with the indexes renumbered to match. */
 static char *
 tree_save (GArray *nodes)
 {
-  GString *out;
+  g_autofree int *order = NULL;
+  g_autofree int *index = NULL;
+  GString        *out;
+  guint           n = 0;
 
   if (nodes->len == 1)
     return NULL;
+  order = g_new (int, nodes->len);
+  index = g_new (int, nodes->len);
+  for (guint i = 0; i < nodes->len; i++)
+    index[i] = -1;
+  while (n < nodes->len)
+    {
+      guint before = n;
+
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          int parent = g_array_index (nodes, RevNode, i).parent;
+
+          if (index[i] < 0 && (parent < 0 || index[parent] >= 0))
+            {
+              index[i] = (int) n;
+              order[n++] = (int) i;
+            }
+        }
+      g_return_val_if_fail (n > before, NULL); /* a cycle: never made by add_revisions */
+    }
+
   out = g_string_new (NULL);
   for (guint i = 0; i < nodes->len; i++)
     {
-      RevNode *n = &g_array_index (nodes, RevNode, i);
+      RevNode *node = &g_array_index (nodes, RevNode, order[i]);
 
-      g_string_append_printf (out, "%s\t%d\t%d\n", n->rev, n->parent, n->deleted ? 1 : 0);
+      g_string_append_printf (out, "%s\t%d\t%d\n", node->rev,
+                              node->parent < 0 ? -1 : index[node->parent], node->deleted ? 1 : 0);
     }
   return g_string_free (out, FALSE);
 }
@@ -407,6 +434,23 @@ drop_body (SofraStore *self, const char *id, const char *rev, GError **error)
   return run (self, stmt, error);
 }
 
+/* Whether @parent may be grafted as the parent of the root @child: one position lower, and
+ * not below @child already. */
+static gboolean
+is_parent_pos (GArray *nodes, int parent, int child)
+{
+  gint64 pos_parent = 0, pos_child = 0;
+
+  sofra_rev_parse (g_array_index (nodes, RevNode, parent).rev, &pos_parent, NULL);
+  sofra_rev_parse (g_array_index (nodes, RevNode, child).rev, &pos_child, NULL);
+  if (pos_parent + 1 != pos_child)
+    return FALSE;
+  for (int i = parent; i >= 0; i = g_array_index (nodes, RevNode, i).parent)
+    if (i == child)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 add_revisions (SofraStore        *self,
                const char        *id,
@@ -450,6 +494,21 @@ add_revisions (SofraStore        *self,
 
       if (known >= 0)
         {
+          RevNode *k = &g_array_index (nodes, RevNode, known);
+
+          /* A root that came without its history (stemmed, imported) is joined to the history
+           * that now arrives, as CouchDB merges paths; otherwise the ancestors just added would
+           * stay a branch of their own, with a leaf that has no body. */
+          if (k->parent < 0 && prev >= 0 && is_parent_pos (nodes, prev, known))
+            {
+              RevNode *p = &g_array_index (nodes, RevNode, prev);
+
+              if (p->leaf && g_strcmp0 (p->rev, current->rev) != 0 &&
+                  !drop_body (self, id, p->rev, error))
+                return FALSE;
+              p->leaf = FALSE;
+              k->parent = prev;
+            }
           prev = known;
           continue;
         }
