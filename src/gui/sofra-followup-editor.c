@@ -287,10 +287,7 @@ participant_row_new (SofraFollowupEditor *self, const char *participant_id)
 static void
 rebuild_participants (SofraFollowupEditor *self)
 {
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (self->participants_list, 0)) != NULL)
-    gtk_list_box_remove (self->participants_list, GTK_WIDGET (row));
+  sofra_gui_list_box_remove_all (self->participants_list);
 
   for (guint i = 0; i < self->participant_ids->len; i++)
     gtk_list_box_append (self->participants_list,

@@ -43,6 +43,9 @@ gboolean sofra_gui_is_blank (const char *text);
 /* The whole text of @view. Free with g_free(). */
 char *sofra_gui_text_view_get_text (GtkTextView *view);
 
+/* Removes every row of @list. */
+void sofra_gui_list_box_remove_all (GtkListBox *list);
+
 /* The current interface language as understood by sofra_place_display_name(): "sq", "sr",
  * "sr@latin", or "en" for anything else. */
 const char *sofra_gui_language (void);

@@ -172,10 +172,8 @@ static void
 rebuild (SofraParticipantNotes *self)
 {
   g_autoptr (GPtrArray) notes = NULL;
-  GtkListBoxRow *row;
 
-  while ((row = gtk_list_box_get_row_at_index (self->list_box, 0)) != NULL)
-    gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
+  sofra_gui_list_box_remove_all (self->list_box);
 
   if (self->participant_id == NULL)
     return;

@@ -245,10 +245,8 @@ rebuild_sessions (SofraParticipantPage *self)
   g_autoptr (GPtrArray) attendances = NULL;
   g_autoptr (GPtrArray)
     sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  GtkListBoxRow *old;
 
-  while ((old = gtk_list_box_get_row_at_index (self->sessions_list, 0)) != NULL)
-    gtk_list_box_remove (self->sessions_list, GTK_WIDGET (old));
+  sofra_gui_list_box_remove_all (self->sessions_list);
 
   if (self->participant_id == NULL)
     return;

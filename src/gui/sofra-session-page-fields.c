@@ -277,10 +277,7 @@ headcount_row_new (SofraSessionPage *self, const SofraHeadcount *headcount)
 void
 sofra_session_page_headcount_load (SofraSessionPage *self, GArray *headcount)
 {
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (self->headcount_list, 0)) != NULL)
-    gtk_list_box_remove (self->headcount_list, GTK_WIDGET (row));
+  sofra_gui_list_box_remove_all (self->headcount_list);
 
   for (guint i = 0; headcount != NULL && i < headcount->len; i++)
     gtk_list_box_append (self->headcount_list,

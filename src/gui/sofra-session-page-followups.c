@@ -12,15 +12,6 @@
 #include "sofra-records.h"
 #include "sofra-session-page-private.h"
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 static gboolean
 is_overdue (JsonObject *doc, const char *today)
 {
@@ -117,7 +108,7 @@ sofra_session_page_followups_reload (SofraSessionPage *self)
   g_autoptr (GError) error = NULL;
   g_autofree char *today = sofra_gui_today ();
 
-  clear_list (self->followups_list);
+  sofra_gui_list_box_remove_all (self->followups_list);
   if (self->session_id == NULL)
     return;
 

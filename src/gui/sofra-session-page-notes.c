@@ -91,7 +91,7 @@ reload_notes (SofraSessionPage *self, GPtrArray *attendees)
   g_autoptr (GPtrArray) notes = NULL;
   g_autoptr (GError) error = NULL;
 
-  sofra_session_page_clear_list (self->notes_list);
+  sofra_gui_list_box_remove_all (self->notes_list);
   if (self->session_id == NULL)
     return;
 

@@ -50,15 +50,6 @@ participant_details (JsonObject *doc)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-void
-sofra_session_page_clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 GtkWidget *
 sofra_session_page_placeholder_new (const char *text)
 {
@@ -245,7 +236,7 @@ sofra_session_page_people_reload (SofraSessionPage *self)
 {
   g_autoptr (GPtrArray) attendees = load_attendees (self);
 
-  sofra_session_page_clear_list (self->attendance_list);
+  sofra_gui_list_box_remove_all (self->attendance_list);
   for (guint i = 0; i < attendees->len; i++)
     gtk_list_box_append (self->attendance_list,
                          attendance_row_new (self, g_ptr_array_index (attendees, i)));
@@ -315,7 +306,7 @@ on_search_changed_cb (GtkSearchEntry *entry, SofraSessionPage *self)
       self->mirrored_name = g_strdup (data.query);
     }
 
-  sofra_session_page_clear_list (self->participant_results);
+  sofra_gui_list_box_remove_all (self->participant_results);
   if (data.query == NULL || *data.query == '\0')
     return;
 

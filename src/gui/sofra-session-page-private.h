@@ -147,7 +147,6 @@ typedef struct
 
 char      *sofra_session_page_escape (const char *text);
 char      *sofra_session_page_participant_label (JsonObject *doc);
-void       sofra_session_page_clear_list (GtkListBox *list);
 GtkWidget *sofra_session_page_placeholder_new (const char *text);
 GtkWidget *sofra_session_page_labelled (const char *mnemonic, GtkWidget *widget);
 GtkLabel  *sofra_session_page_error_label_new (void);
