@@ -881,6 +881,57 @@ test_list_models (void)
   }
 }
 
+/* An insertion in the middle of a page: the items before it keep their identity, so a later
+ * edit of one of them reaches the object the view holds. */
+static void
+test_list_insert_keeps_items (void)
+{
+  g_autoptr (SofraStore) store = open_store ("a.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SofraDocList) sessions = NULL;
+  g_autoptr (GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (JsonObject) inserted = session ("Inserted", "2026-01-05");
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-01-%02u", 10 - i);
+      g_autoptr (JsonObject) s = session ("Session", date);
+
+      g_assert_true (sofra_store_put (store, s, &error));
+    }
+  sessions = sofra_doc_list_new (store, SOFRA_DOC_LIST_SESSIONS);
+  for (guint i = 0; i < 10; i++)
+    g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (sessions), i));
+
+  /* Lands at position 5 (newest first; the later of two equal dates first). */
+  g_assert_true (sofra_store_put (store, inserted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sessions)), ==, 11);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr (SofraDocItem) item = g_list_model_get_item (G_LIST_MODEL (sessions), i);
+
+      g_assert_true (item == g_ptr_array_index (held, i));
+    }
+
+  /* An edit of the third one updates the object the view has. */
+  {
+    SofraDocItem *third = g_ptr_array_index (held, 2);
+    g_autoptr (JsonObject) copy = json_object_new ();
+    g_autoptr (GList) members = json_object_get_members (sofra_doc_item_get_doc (third));
+
+    for (GList *l = members; l; l = l->next)
+      json_object_set_member (copy, l->data,
+                              json_node_copy (
+                                json_object_get_member (sofra_doc_item_get_doc (third), l->data)));
+    json_object_set_string_member (copy, "title", "Renamed");
+    g_assert_true (sofra_store_put (store, copy, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (sofra_doc_item_get_doc (third), "title"), ==,
+                     "Renamed");
+  }
+}
+
 static void
 test_batch_isolates_failures (void)
 {
@@ -929,6 +980,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/batch-isolates-failures", test_batch_isolates_failures);
   g_test_add_func ("/records/codecs", test_codecs);
   g_test_add_func ("/lists/lazy-pages", test_list_models);
+  g_test_add_func ("/lists/insert-keeps-items", test_list_insert_keeps_items);
 
   return g_test_run ();
 }

@@ -381,7 +381,9 @@ sofra_doc_list_reload (SofraDocList *self)
 
   if (old_n != new_n)
     {
-      /* Rows moved beyond what is cached: everything after the first difference is new. */
+      /* Rows moved beyond what is cached: everything after the first difference is new. The
+       * page holding that difference was brought up to date above and is kept: its items
+       * before the difference are still those the view holds. */
       guint from = first_diff;
 
       if (from == G_MAXUINT)
@@ -394,7 +396,7 @@ sofra_doc_list_reload (SofraDocList *self)
       from = MIN (from, MIN (old_n, new_n));
       keys = (g_list_free (keys), g_hash_table_get_keys (self->pages));
       for (GList *l = keys; l; l = l->next)
-        if ((GPOINTER_TO_UINT (l->data) + 1) * SOFRA_DOC_LIST_PAGE_SIZE > from)
+        if (GPOINTER_TO_UINT (l->data) * SOFRA_DOC_LIST_PAGE_SIZE >= from)
           g_hash_table_remove (self->pages, l->data);
       self->n_items = new_n;
       g_list_model_items_changed (G_LIST_MODEL (self), from, old_n - from, new_n - from);
