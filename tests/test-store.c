@@ -567,6 +567,28 @@ test_validation (void)
   g_assert_error (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_INVALID);
 }
 
+/* Dates are exactly YYYY-MM-DD: they are compared and sorted as text. */
+static void
+test_dates_are_strict (void)
+{
+  const char *bad[] = { "+202-01-05", "2026- 1-05", "2026-+1-05", "2026-01- 5", " 202-01-05" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (JsonObject) doc = session ("x", bad[i]);
+      g_autoptr (GError) error = NULL;
+
+      g_test_message ("date: %s", bad[i]);
+      g_assert_false (sofra_record_validate (doc, &error));
+      g_assert_error (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_INVALID);
+    }
+  {
+    g_autoptr (JsonObject) doc = session ("x", "2026-01-05");
+
+    g_assert_true (sofra_record_validate (doc, NULL));
+  }
+}
+
 static void
 test_open_refuses (void)
 {
@@ -975,6 +997,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/tombstone-and-undo", test_tombstone_and_undo);
   g_test_add_func ("/store/changes-feed", test_changes_feed);
   g_test_add_func ("/store/validation", test_validation);
+  g_test_add_func ("/store/dates-are-strict", test_dates_are_strict);
   g_test_add_func ("/store/open-refuses", test_open_refuses);
   g_test_add_func ("/store/migration-from-empty", test_migration_from_empty);
   g_test_add_func ("/store/batch-isolates-failures", test_batch_isolates_failures);
