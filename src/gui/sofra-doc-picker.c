@@ -171,12 +171,7 @@ on_search_changed_cb (SofraDocPicker *self, GtkSearchEntry *entry)
   if (text != NULL && *text != '\0')
     self->query = g_strdup (text);
 
-  if (self->query == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, NULL);
-  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
-    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  sofra_gui_filter_model_refilter (self->filtered, GTK_FILTER (self->filter), self->query != NULL);
 }
 
 static void

@@ -424,6 +424,20 @@ sofra_autosave_free (SofraAutosave *self)
   g_free (self);
 }
 
+void
+sofra_gui_filter_model_refilter (GtkFilterListModel *model, GtkFilter *filter, gboolean active)
+{
+  g_return_if_fail (GTK_IS_FILTER_LIST_MODEL (model));
+  g_return_if_fail (GTK_IS_FILTER (filter));
+
+  if (!active)
+    gtk_filter_list_model_set_filter (model, NULL);
+  else if (gtk_filter_list_model_get_filter (model) == NULL)
+    gtk_filter_list_model_set_filter (model, filter);
+  else
+    gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 #define FIND_DOC_AROUND 64
 #define FIND_DOC_LIMIT  2000
 

@@ -73,6 +73,11 @@ void sofra_gui_show_error (GtkWidget *widget, const GError *error);
  * 100,000 rows is never read whole; GTK_INVALID_LIST_POSITION when not found within reach. */
 guint sofra_gui_find_doc (GListModel *model, const char *id, guint hint);
 
+/* Filters @model with @filter when @active, else not at all: with no filter a lazy list only
+ * loads the rows on screen. Call it whenever what @filter matches may have changed. */
+void
+sofra_gui_filter_model_refilter (GtkFilterListModel *model, GtkFilter *filter, gboolean active);
+
 /* A debounced save: queue() (re)starts a timer of @delay_ms; when it fires, or on flush(),
  * @func runs once. flush() runs a pending save now; free() flushes first. Call flush before
  * switching records and when a page or window closes so nothing typed is lost. */

@@ -644,12 +644,8 @@ sofra_sessions_view_set_filter (SofraSessionsView *self, const char *text)
 
   g_free (self->filter_text);
   self->filter_text = g_steal_pointer (&stripped);
-  if (self->filter_text == NULL)
-    gtk_filter_list_model_set_filter (self->filter_model, NULL);
-  else if (gtk_filter_list_model_get_filter (self->filter_model) == NULL)
-    gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
-  else
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  sofra_gui_filter_model_refilter (self->filter_model, GTK_FILTER (self->filter),
+                                   self->filter_text != NULL);
 
   sync_selection (self);
   update_stacks (self);
