@@ -358,6 +358,53 @@ test_stemmed_history_merged (void)
   }
 }
 
+/* Resolving a conflict: the losing leaf is deleted by its revision; the winner stays. */
+static void
+test_delete_conflict_leaf (void)
+{
+  g_autoptr (SofraStore) store = open_store ("a.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject)
+    a = parse ("{\"_id\":\"participant:k1\",\"_rev\":\"1-aaaa\",\"type\":\"participant\","
+               "\"code\":\"P-AAAA\"}");
+  g_autoptr (JsonObject)
+    b = parse ("{\"_id\":\"participant:k1\",\"_rev\":\"1-bbbb\",\"type\":\"participant\","
+               "\"code\":\"P-BBBB\"}");
+  g_autoptr (JsonObject) got = NULL;
+  g_auto (GStrv) conflicts = NULL;
+  gint64 seq;
+
+  g_assert_true (sofra_store_put_replicated (store, a, &error));
+  g_assert_true (sofra_store_put_replicated (store, b, &error));
+  g_assert_no_error (error);
+  seq = sofra_store_get_update_seq (store);
+
+  g_assert_true (sofra_store_delete (store, "participant:k1", "1-aaaa", &error));
+  g_assert_no_error (error);
+  conflicts = sofra_store_get_conflicts (store, "participant:k1");
+  g_assert_cmpuint (g_strv_length (conflicts), ==, 0);
+  got = sofra_store_get (store, "participant:k1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (got, "_rev"), ==, "1-bbbb");
+  g_assert_cmpstr (json_object_get_string_member (got, "code"), ==, "P-BBBB");
+  /* In the feed again, so the resolution is pushed. */
+  g_assert_cmpint (sofra_store_get_update_seq (store), >, seq);
+
+  /* A revision that is not a leaf, or unknown, is still a conflict. */
+  g_assert_false (sofra_store_delete (store, "participant:k1", "1-aaaa", &error));
+  g_assert_error (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (sofra_store_delete (store, "participant:k1", "1-cccc", &error));
+  g_assert_error (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  {
+    g_autoptr (GString) report = g_string_new (NULL);
+
+    g_assert_true (sofra_store_check (store, report, &error));
+    g_assert_no_error (error);
+  }
+}
+
 static void
 test_unknown_type_kept (void)
 {
@@ -993,6 +1040,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/deterministic-revisions", test_deterministic_revisions);
   g_test_add_func ("/store/winner-and-conflicts", test_winner_and_conflicts);
   g_test_add_func ("/store/stemmed-history-merged", test_stemmed_history_merged);
+  g_test_add_func ("/store/delete-conflict-leaf", test_delete_conflict_leaf);
   g_test_add_func ("/store/unknown-type-kept", test_unknown_type_kept);
   g_test_add_func ("/store/tombstone-and-undo", test_tombstone_and_undo);
   g_test_add_func ("/store/changes-feed", test_changes_feed);

@@ -174,14 +174,24 @@ put_locked (SofraStore *self,
   g_autofree char *rev = NULL;
   g_autoptr (GPtrArray) chain = g_ptr_array_new ();
   const char *given_rev = json_object_get_string_member_with_default (doc, "_rev", NULL);
+  const char *parent;
   gboolean    live;
 
   /* A new random id cannot be in the database: no need to look. */
   if (!fresh_id && !sofra_store_read_row (self, id, &row, error))
     return FALSE;
+  parent = row.rev;
   live = row.seq != 0 && !row.deleted;
-  if (live ? g_strcmp0 (given_rev, row.rev) != 0
-           : (given_rev != NULL && g_strcmp0 (given_rev, row.rev) != 0))
+  /* A deletion may name a losing leaf instead of the winner: that resolves a conflict. */
+  if (deleted && live && given_rev != NULL && g_strcmp0 (given_rev, row.rev) != 0)
+    {
+      g_auto (GStrv) conflicts = sofra_rev_tree_conflicts (&row);
+
+      if (g_strv_contains ((const char *const *) conflicts, given_rev))
+        parent = given_rev;
+    }
+  if (parent == row.rev && (live ? g_strcmp0 (given_rev, row.rev) != 0
+                                 : (given_rev != NULL && g_strcmp0 (given_rev, row.rev) != 0)))
     {
       g_set_error_literal (error, SOFRA_STORE_ERROR,
                            row.seq == 0 ? SOFRA_STORE_ERROR_NOT_FOUND : SOFRA_STORE_ERROR_CONFLICT,
@@ -246,9 +256,9 @@ put_locked (SofraStore *self,
   if (!sofra_store_check_size (body, error))
     return FALSE;
 
-  rev = sofra_rev_make (row.rev, deleted, body);
+  rev = sofra_rev_make (parent, deleted, body);
   g_ptr_array_add (chain, rev);
-  if (!sofra_store_add_revisions (self, id, type, &row, row.rev, chain, deleted, body,
+  if (!sofra_store_add_revisions (self, id, type, &row, parent, chain, deleted, body,
                                   deleted ? NULL : doc, changed, error))
     return FALSE;
   json_object_set_string_member (doc, "_id", id);

@@ -53,7 +53,8 @@ void sofra_store_set_author (SofraStore *self, const char *staff_name, const cha
  * created_at / updated_at / updated_by / office, validates, gives the new revision and writes
  * everything in one transaction. On success @doc holds the new _id and _rev. */
 gboolean sofra_store_put (SofraStore *self, JsonObject *doc, GError **error);
-/* Deletes (leaves a tombstone). @rev may be NULL to delete the current winner. */
+/* Deletes (leaves a tombstone). @rev may be NULL to delete the current winner, or one of
+ * sofra_store_get_conflicts() to delete that losing branch (resolving the conflict). */
 gboolean sofra_store_delete (SofraStore *self, const char *id, const char *rev, GError **error);
 /* Restores the body a deleted document had before its deletion (for Undo). */
 gboolean sofra_store_undelete (SofraStore *self, const char *id, GError **error);
