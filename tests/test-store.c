@@ -788,8 +788,13 @@ test_codecs (void)
   g_assert_cmpuint (s->headcount->len, ==, 1);
   g_assert_true (s->interpretation);
   back = sofra_session_to_json (s);
-  a = sofra_json_canonical (json_node_init_object (json_node_alloc (), doc));
-  b = sofra_json_canonical (json_node_init_object (json_node_alloc (), back));
+  {
+    g_autoptr (JsonNode) na = json_node_init_object (json_node_alloc (), doc);
+    g_autoptr (JsonNode) nb = json_node_init_object (json_node_alloc (), back);
+
+    a = sofra_json_canonical (na);
+    b = sofra_json_canonical (nb);
+  }
   g_assert_cmpstr (a, ==, b);
 
   {
