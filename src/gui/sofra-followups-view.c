@@ -87,18 +87,8 @@ update_actions (SofraFollowupsView *self)
 static void
 sync_selection (SofraFollowupsView *self)
 {
-  const char *id = sofra_followup_editor_get_followup_id (self->editor);
-  guint       current = gtk_single_selection_get_selected (self->selection);
-  guint       hint = current != GTK_INVALID_LIST_POSITION ? current : self->last_position;
-  guint       position = sofra_gui_find_doc (G_LIST_MODEL (self->docs), id, hint);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    self->last_position = position;
-  if (position == current)
-    return;
-  self->syncing = TRUE;
-  gtk_single_selection_set_selected (self->selection, position);
-  self->syncing = FALSE;
+  sofra_gui_select_doc (self->selection, sofra_followup_editor_get_followup_id (self->editor),
+                        &self->last_position, &self->syncing);
 }
 
 static void
@@ -180,10 +170,7 @@ set_model (SofraFollowupsView *self)
 
   self->docs = sofra_doc_list_new (self->store, self->show_done ? SOFRA_DOC_LIST_FOLLOWUPS
                                                                 : SOFRA_DOC_LIST_OPEN_FOLLOWUPS);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->docs)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selection = sofra_gui_single_selection_new (g_object_ref (G_LIST_MODEL (self->docs)));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected_cb), self);
   g_signal_connect_swapped (self->docs, "items-changed", G_CALLBACK (on_items_changed_cb), self);
 

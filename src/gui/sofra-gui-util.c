@@ -424,6 +424,44 @@ sofra_autosave_free (SofraAutosave *self)
   g_free (self);
 }
 
+GtkSingleSelection *
+sofra_gui_single_selection_new (GListModel *model)
+{
+  GtkSingleSelection *selection;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+
+  selection = gtk_single_selection_new (model);
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  return selection;
+}
+
+void
+sofra_gui_select_doc (GtkSingleSelection *selection,
+                      const char         *id,
+                      guint              *last_position,
+                      gboolean           *syncing)
+{
+  guint current, hint, position;
+
+  g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
+  g_return_if_fail (last_position != NULL);
+  g_return_if_fail (syncing != NULL);
+
+  current = gtk_single_selection_get_selected (selection);
+  hint = current != GTK_INVALID_LIST_POSITION ? current : *last_position;
+  position = sofra_gui_find_doc (gtk_single_selection_get_model (selection), id, hint);
+  if (position != GTK_INVALID_LIST_POSITION)
+    *last_position = position;
+  if (position == current)
+    return;
+  *syncing = TRUE;
+  gtk_single_selection_set_selected (selection, position);
+  *syncing = FALSE;
+}
+
 void
 sofra_gui_filter_model_refilter (GtkFilterListModel *model, GtkFilter *filter, gboolean active)
 {

@@ -73,6 +73,18 @@ void sofra_gui_show_error (GtkWidget *widget, const GError *error);
  * 100,000 rows is never read whole; GTK_INVALID_LIST_POSITION when not found within reach. */
 guint sofra_gui_find_doc (GListModel *model, const char *id, guint hint);
 
+/* A GtkSingleSelection over @model (taking it) that selects only when told: no autoselect, it
+ * can be unselected, and nothing is selected at first. */
+GtkSingleSelection *sofra_gui_single_selection_new (GListModel *model);
+/* Selects the row of the SofraDocItem @id in @selection, or none when it is not within reach of
+ * sofra_gui_find_doc(), which looks around the selected row, else around *@last_position;
+ * *@last_position follows where it is found. *@syncing is TRUE meanwhile, so the handler of
+ * "notify::selected" can tell this from a person's choice. */
+void sofra_gui_select_doc (GtkSingleSelection *selection,
+                           const char         *id,
+                           guint              *last_position,
+                           gboolean           *syncing);
+
 /* Filters @model with @filter when @active, else not at all: with no filter a lazy list only
  * loads the rows on screen. Call it whenever what @filter matches may have changed. */
 void

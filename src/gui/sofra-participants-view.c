@@ -159,18 +159,8 @@ update_pages (SofraParticipantsView *self)
 static void
 sync_selection (SofraParticipantsView *self)
 {
-  const char *id = sofra_participant_page_get_participant_id (self->page);
-  guint       current = gtk_single_selection_get_selected (self->selection);
-  guint       hint = current != GTK_INVALID_LIST_POSITION ? current : self->last_position;
-  guint       position = sofra_gui_find_doc (G_LIST_MODEL (self->filtered), id, hint);
-
-  if (position != GTK_INVALID_LIST_POSITION)
-    self->last_position = position;
-  if (position == current)
-    return;
-  self->syncing = TRUE;
-  gtk_single_selection_set_selected (self->selection, position);
-  self->syncing = FALSE;
+  sofra_gui_select_doc (self->selection, sofra_participant_page_get_participant_id (self->page),
+                        &self->last_position, &self->syncing);
 }
 
 static gboolean
@@ -456,10 +446,7 @@ sofra_participants_view_constructed (GObject *object)
   /* A filter reads every row; on a large list it does so a batch at a time, not all at once. */
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (update_pages), self);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selection = sofra_gui_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selected_cb), self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (on_items_changed_cb),
                             self);

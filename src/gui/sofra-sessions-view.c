@@ -411,10 +411,8 @@ sofra_sessions_view_constructed (GObject *object)
   gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
   g_signal_connect_swapped (self->filter_model, "notify::pending", G_CALLBACK (update_stacks),
                             self);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selection = sofra_gui_single_selection_new (
+    g_object_ref (G_LIST_MODEL (self->filter_model)));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
