@@ -569,8 +569,6 @@ sofra_followup_editor_class_init (SofraFollowupEditorClass *klass)
 static void
 sofra_followup_editor_init (SofraFollowupEditor *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->participant_ids = g_ptr_array_new_with_free_func (g_free);
@@ -589,11 +587,7 @@ sofra_followup_editor_init (SofraFollowupEditor *self)
                             G_CALLBACK (on_field_changed_cb), self);
   adw_action_row_add_suffix (self->priority_row, GTK_WIDGET (self->priority_dropdown));
 
-  placeholder = gtk_label_new (_ ("No participants linked"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->participants_list, placeholder);
+  sofra_gui_list_box_set_placeholder_text (self->participants_list, _ ("No participants linked"));
   g_signal_connect_swapped (self->participants_list, "row-activated",
                             G_CALLBACK (on_participant_activated_cb), self);
 

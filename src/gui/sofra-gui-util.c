@@ -192,6 +192,20 @@ sofra_gui_text_view_get_text (GtkTextView *view)
 }
 
 void
+sofra_gui_list_box_set_placeholder_text (GtkListBox *list, const char *text)
+{
+  GtkWidget *placeholder;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  placeholder = gtk_label_new (text);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (list, placeholder);
+}
+
+void
 sofra_gui_list_box_remove_all (GtkListBox *list)
 {
   GtkListBoxRow *row;

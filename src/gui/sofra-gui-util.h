@@ -43,6 +43,8 @@ gboolean sofra_gui_is_blank (const char *text);
 /* The whole text of @view. Free with g_free(). */
 char *sofra_gui_text_view_get_text (GtkTextView *view);
 
+/* Shows @text, dimmed, in @list while it has no rows. */
+void sofra_gui_list_box_set_placeholder_text (GtkListBox *list, const char *text);
 /* Removes every row of @list. */
 void sofra_gui_list_box_remove_all (GtkListBox *list);
 

@@ -429,8 +429,6 @@ sofra_participant_notes_class_init (SofraParticipantNotesClass *klass)
 static void
 sofra_participant_notes_init (SofraParticipantNotes *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -440,11 +438,7 @@ sofra_participant_notes_init (SofraParticipantNotes *self)
                             G_CALLBACK (on_visibility_changed_cb), self);
   gtk_box_append (self->visibility_box, GTK_WIDGET (self->visibility_dropdown));
 
-  placeholder = gtk_label_new (_ ("No notes yet"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->list_box, placeholder);
+  sofra_gui_list_box_set_placeholder_text (self->list_box, _ ("No notes yet"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "notes.compose", FALSE);
 }

@@ -613,8 +613,6 @@ sofra_participant_page_class_init (SofraParticipantPageClass *klass)
 static void
 sofra_participant_page_init (SofraParticipantPage *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->autosave = sofra_autosave_new (AUTOSAVE_DELAY_MS, autosave_cb, self);
@@ -624,11 +622,8 @@ sofra_participant_page_init (SofraParticipantPage *self)
   self->age_dropdown = add_dropdown (self->age_row, SOFRA_VOCAB_AGE_GROUP, self);
   self->community_dropdown = add_dropdown (self->community_row, SOFRA_VOCAB_COMMUNITY, self);
 
-  placeholder = gtk_label_new (_ ("Not registered at any session yet"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->sessions_list, placeholder);
+  sofra_gui_list_box_set_placeholder_text (self->sessions_list,
+                                           _ ("Not registered at any session yet"));
 }
 
 GtkWidget *
