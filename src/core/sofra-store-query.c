@@ -64,6 +64,24 @@ sofra_store_foreach_change (SofraStore     *self,
   return TRUE;
 }
 
+/* The live documents of @type, said so that SQLite reads an index, not the whole table:
+ * every live record of a known type has a sort key (docs_by_type), an attendance a session
+ * (docs_by_session). */
+#define WHERE_ANY        "deleted = 0"
+#define WHERE_ATTENDANCE "session_id IS NOT NULL AND type = ?1 AND deleted = 0"
+#define WHERE_KNOWN      "type = ?1 AND deleted = 0 AND sort_key IS NOT NULL"
+#define WHERE_UNKNOWN    "type = ?1 AND deleted = 0"
+
+static guint
+type_condition (const char *type)
+{
+  if (type == NULL)
+    return 0;
+  if (g_str_equal (type, SOFRA_TYPE_ATTENDANCE))
+    return 1;
+  return sofra_record_type_is_known (type) ? 2 : 3;
+}
+
 gboolean
 sofra_store_foreach_doc (SofraStore  *self,
                          const char  *type,
@@ -71,17 +89,19 @@ sofra_store_foreach_doc (SofraStore  *self,
                          gpointer     user_data,
                          GError     **error)
 {
+  static const char *const foreach_sql[] = {
+    "SELECT id, rev, body FROM docs WHERE " WHERE_ANY " ORDER BY id",
+    "SELECT id, rev, body FROM docs WHERE " WHERE_ATTENDANCE " ORDER BY id",
+    "SELECT id, rev, body FROM docs WHERE " WHERE_KNOWN " ORDER BY id",
+    "SELECT id, rev, body FROM docs WHERE " WHERE_UNKNOWN " ORDER BY id",
+  };
   sqlite3_stmt *stmt;
   int           rc;
 
   g_return_val_if_fail (SOFRA_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           type ? "SELECT id, rev, body FROM docs"
-                                  " WHERE type = ?1 AND deleted = 0 ORDER BY id"
-                                : "SELECT id, rev, body FROM docs WHERE deleted = 0 ORDER BY id",
-                           -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (self->db, foreach_sql[type_condition (type)], -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return sofra_store_sql_error (self, rc, error);
   if (type)
@@ -179,12 +199,18 @@ sofra_store_find (SofraStore *self,
 guint
 sofra_store_count (SofraStore *self, const char *type)
 {
+  static const char *const count_sql[] = {
+    "SELECT count(*) FROM docs WHERE " WHERE_ANY,
+    "SELECT count(*) FROM docs WHERE " WHERE_ATTENDANCE,
+    "SELECT count(*) FROM docs WHERE " WHERE_KNOWN,
+    "SELECT count(*) FROM docs WHERE " WHERE_UNKNOWN,
+  };
   sqlite3_stmt *stmt;
   guint         n = 0;
 
   g_return_val_if_fail (SOFRA_IS_STORE (self), 0);
 
-  stmt = sofra_store_stmt (self, "SELECT count(*) FROM docs WHERE type = ?1 AND deleted = 0", NULL);
+  stmt = sofra_store_stmt (self, count_sql[type_condition (type)], NULL);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);

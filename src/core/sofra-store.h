@@ -51,7 +51,8 @@ void sofra_store_set_author (SofraStore *self, const char *staff_name, const cha
 /* The one local write path. @doc must have "type"; "_id" is made ("type:uuid") when absent;
  * "_rev" must be the current winning revision when the document exists. The store stamps
  * created_at / updated_at / updated_by / office, validates, gives the new revision and writes
- * everything in one transaction. On success @doc holds the new _id and _rev. */
+ * everything in one transaction. On success @doc holds the new _id and _rev. A record keeps
+ * the office that created it (its owner) and its creation time: edits to those are ignored. */
 gboolean sofra_store_put (SofraStore *self, JsonObject *doc, GError **error);
 /* Deletes (leaves a tombstone). @rev may be NULL to delete the current winner, or one of
  * sofra_store_get_conflicts() to delete that losing branch (resolving the conflict). */
