@@ -113,6 +113,8 @@ struct _SofraDocList
   guint            pages_loaded;
   char            *today;
   gulong           changed_id;
+  gboolean         reloading;
+  gboolean         reload_again;
 };
 
 static void sofra_doc_list_model_init (GListModelInterface *iface);
@@ -124,8 +126,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SofraDocList,
 
 /* Each kind: its type, its filter and its order, all on the index docs_by_type (type,
  * sort_key, and the row's seq), so counting is an index range count and a page an index
- * range scan. The
- * write path keeps sort_key: a session's date, a participant's folded name, a follow-up's
+ * range scan. The write path keeps sort_key: a session's date, a participant's folded name, a follow-up's
  * "open first, then due date". */
 static const struct
 {
@@ -323,13 +324,11 @@ sofra_doc_list_new (SofraStore *store, SofraDocListKind kind)
   return self;
 }
 
-void
-sofra_doc_list_reload (SofraDocList *self)
+static void
+reload_once (SofraDocList *self)
 {
   g_autoptr (GList) keys = NULL;
   guint old_n, new_n, first_diff = G_MAXUINT, last_diff = 0;
-
-  g_return_if_fail (SOFRA_IS_DOC_LIST (self));
 
   old_n = self->n_items;
   new_n = count_rows (self);
@@ -404,6 +403,28 @@ sofra_doc_list_reload (SofraDocList *self)
   else if (first_diff != G_MAXUINT)
     g_list_model_items_changed (G_LIST_MODEL (self), first_diff, last_diff - first_diff + 1,
                                 last_diff - first_diff + 1);
+}
+
+/* A handler of items-changed or of an item's notify may write to the store, which reloads
+ * the list again: that reload waits until this one has finished with its pages. */
+void
+sofra_doc_list_reload (SofraDocList *self)
+{
+  g_return_if_fail (SOFRA_IS_DOC_LIST (self));
+
+  if (self->reloading)
+    {
+      self->reload_again = TRUE;
+      return;
+    }
+  self->reloading = TRUE;
+  do
+    {
+      self->reload_again = FALSE;
+      reload_once (self);
+    }
+  while (self->reload_again);
+  self->reloading = FALSE;
 }
 
 guint
