@@ -1,0 +1,19 @@
+/* sofra-test-store.h — small builders shared by the store's tests
+ *
+ * Copyright 2026 The Sofra developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sofra-store.h"
+
+G_BEGIN_DECLS
+
+/* A new store in the running test case's temporary directory. */
+SofraStore *sofra_test_open_store (const char *name);
+/* The JSON object in @json; fails the test when it is not one. */
+JsonObject *sofra_test_parse (const char *json);
+JsonObject *sofra_test_participant (const char *name, const char *code);
+JsonObject *sofra_test_session (const char *title, const char *date);
+
+G_END_DECLS
