@@ -126,6 +126,20 @@ sofra_test_ui_wait_for_field (SofraStore *store,
     }
 }
 
+char *
+sofra_test_ui_put_json (SofraStore *store, const char *json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = json_from_string (json, &error);
+  JsonObject *doc;
+
+  g_assert_no_error (error);
+  doc = json_node_get_object (node);
+  g_assert_true (sofra_store_put (store, doc, &error));
+  g_assert_no_error (error);
+  return g_strdup (json_object_get_string_member (doc, "_id"));
+}
+
 static void
 collect (GtkWidget       *widget,
          SofraTestUiMatch match,

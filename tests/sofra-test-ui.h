@@ -30,6 +30,8 @@ gboolean sofra_test_ui_wait_for_field (SofraStore *store,
                                        const char *field,
                                        const char *value,
                                        guint       timeout_ms);
+/* Writes the document @json (an object) to @store; returns its new id. */
+char *sofra_test_ui_put_json (SofraStore *store, const char *json);
 
 /* The mapped widgets under @root that @match accepts, top to bottom on screen. */
 GPtrArray *sofra_test_ui_find_all_sorted (GtkWidget *root, SofraTestUiMatch match, gpointer data);

@@ -30,20 +30,6 @@ typedef struct
 } Fixture;
 
 static char *
-put_doc (SofraStore *store, const char *json)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) node = json_from_string (json, &error);
-  JsonObject *doc;
-
-  g_assert_no_error (error);
-  doc = json_node_get_object (node);
-  g_assert_true (sofra_store_put (store, doc, &error));
-  g_assert_no_error (error);
-  return g_strdup (json_object_get_string_member (doc, "_id"));
-}
-
-static char *
 followup_json (const char *what, const char *status, const char *due, const char *session_id)
 {
   GString *json = g_string_new ("{\"type\": \"followup\", ");
@@ -76,30 +62,33 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->settings = g_settings_new ("org.sofra.Sofra");
   g_settings_set_string (f->settings, "staff-name", "Besa Krasniqi");
 
-  f->session_id = put_doc (f->store, "{\"type\": \"session\", \"title\": \"Roundtable on "
-                                     "freedom of movement\", \"kind\": \"roundtable\", "
-                                     "\"status\": \"held\", \"date\": \"2026-03-14\"}");
+  f->session_id = sofra_test_ui_put_json (f->store,
+                                          "{\"type\": \"session\", \"title\": \"Roundtable on "
+                                          "freedom of movement\", \"kind\": \"roundtable\", "
+                                          "\"status\": \"held\", \"date\": \"2026-03-14\"}");
   json = followup_json ("Call the mayor's office", "open", NULL, NULL);
-  f->undated_id = put_doc (f->store, json);
+  f->undated_id = sofra_test_ui_put_json (f->store, json);
   g_free (json);
   json = followup_json ("Book the venue in Mitrovicë/Mitrovica", "in_progress", soon, NULL);
-  f->soon_id = put_doc (f->store, json);
+  f->soon_id = sofra_test_ui_put_json (f->store, json);
   g_free (json);
   json = followup_json ("Send the minutes in both languages", "open", past, f->session_id);
-  f->overdue_id = put_doc (f->store, json);
+  f->overdue_id = sofra_test_ui_put_json (f->store, json);
   g_free (json);
   json = followup_json ("Print the photos", "done", long_ago, NULL);
-  f->done_id = put_doc (f->store, json);
+  f->done_id = sofra_test_ui_put_json (f->store, json);
   g_free (json);
   json = followup_json ("Second visit to Zvečan", "dropped", NULL, NULL);
-  f->dropped_id = put_doc (f->store, json);
+  f->dropped_id = sofra_test_ui_put_json (f->store, json);
 
-  f->other_session_id = put_doc (f->store, "{\"type\": \"session\", \"title\": \"Community "
-                                           "meeting in Graçanicë/Gračanica\", \"kind\": "
-                                           "\"community_meeting\", \"status\": \"held\", "
-                                           "\"date\": \"2026-04-02\"}");
-  f->participant_id = put_doc (f->store, "{\"type\": \"participant\", \"name\": \"Milica "
-                                         "Stojanović\", \"code\": \"P-MC4K\"}");
+  f->other_session_id = sofra_test_ui_put_json (f->store,
+                                                "{\"type\": \"session\", \"title\": \"Community "
+                                                "meeting in Graçanicë/Gračanica\", \"kind\": "
+                                                "\"community_meeting\", \"status\": \"held\", "
+                                                "\"date\": \"2026-04-02\"}");
+  f->participant_id = sofra_test_ui_put_json (f->store,
+                                              "{\"type\": \"participant\", \"name\": \"Milica "
+                                              "Stojanović\", \"code\": \"P-MC4K\"}");
   /* In the real window, so toasts and their Undo buttons are the ones a person sees. */
   f->window = GTK_WINDOW (sofra_window_new (NULL, f->store, f->settings));
   gtk_window_set_default_size (f->window, data != NULL ? GPOINTER_TO_INT (data) : 1100, 720);

@@ -31,20 +31,6 @@ typedef struct
   char        *private_note_id;
 } Fixture;
 
-static char *
-put_doc (SofraStore *store, const char *json)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) node = json_from_string (json, &error);
-  JsonObject *doc;
-
-  g_assert_no_error (error);
-  doc = json_node_get_object (node);
-  g_assert_true (sofra_store_put (store, doc, &error));
-  g_assert_no_error (error);
-  return g_strdup (json_object_get_string_member (doc, "_id"));
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -59,34 +45,32 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->settings = g_settings_new ("org.sofra.Sofra");
   g_settings_set_string (f->settings, "staff-name", "Besa Krasniqi");
 
-  f->dragana_id =
-    put_doc (f->store,
-             "{\"type\": \"participant\", \"name\": \"Dragana Ćirić\", \"code\": \"P-7F3K\","
-             " \"gender\": \"woman\", \"age_group\": \"25_34\", \"community\": \"serbian\","
-             " \"municipality\": \"place:mitrovice-veriut\", \"organisation\": \"NGO Aktiv\","
-             " \"consent\": {\"date\": \"2026-03-01\", \"name_recorded\": true,"
-             " \"name_on_documents\": true, \"photos\": true, \"contact\": true,"
-             " \"share_offices\": true}}");
-  f->arber_id =
-    put_doc (f->store,
-             "{\"type\": \"participant\", \"name\": \"Arbër Krasniqi\", \"code\": \"P-A4HM\","
-             " \"community\": \"albanian\", \"municipality\": \"place:prishtine\"}");
-  f->unnamed_id = put_doc (f->store, "{\"type\": \"participant\", \"code\": \"P-X9TQ\","
-                                     " \"community\": \"prefer_not_to_say\"}");
-  f->session_id =
-    put_doc (f->store,
-             "{\"type\": \"session\", \"title\": \"Youth exchange Prishtinë–Niš\", \"kind\":"
-             " \"youth_exchange\", \"status\": \"held\", \"date\": \"2026-03-01\"}");
+  f->dragana_id = sofra_test_ui_put_json (
+    f->store, "{\"type\": \"participant\", \"name\": \"Dragana Ćirić\", \"code\": \"P-7F3K\","
+              " \"gender\": \"woman\", \"age_group\": \"25_34\", \"community\": \"serbian\","
+              " \"municipality\": \"place:mitrovice-veriut\", \"organisation\": \"NGO Aktiv\","
+              " \"consent\": {\"date\": \"2026-03-01\", \"name_recorded\": true,"
+              " \"name_on_documents\": true, \"photos\": true, \"contact\": true,"
+              " \"share_offices\": true}}");
+  f->arber_id = sofra_test_ui_put_json (
+    f->store, "{\"type\": \"participant\", \"name\": \"Arbër Krasniqi\", \"code\": \"P-A4HM\","
+              " \"community\": \"albanian\", \"municipality\": \"place:prishtine\"}");
+  f->unnamed_id = sofra_test_ui_put_json (f->store,
+                                          "{\"type\": \"participant\", \"code\": \"P-X9TQ\","
+                                          " \"community\": \"prefer_not_to_say\"}");
+  f->session_id = sofra_test_ui_put_json (
+    f->store, "{\"type\": \"session\", \"title\": \"Youth exchange Prishtinë–Niš\", \"kind\":"
+              " \"youth_exchange\", \"status\": \"held\", \"date\": \"2026-03-01\"}");
   json = g_strdup_printf ("{\"type\": \"attendance\", \"session_id\": \"%s\", \"participant_id\":"
                           " \"%s\", \"role\": \"speaker\"}",
                           f->session_id, f->dragana_id);
-  f->attendance_id = put_doc (f->store, json);
+  f->attendance_id = sofra_test_ui_put_json (f->store, json);
   g_free (json);
   json = g_strdup_printf ("{\"type\": \"note\", \"participant_id\": \"%s\", \"date\":"
                           " \"2026-03-02\", \"text\": \"Prefers calls after 17:00.\","
                           " \"visibility\": \"private\"}",
                           f->dragana_id);
-  f->private_note_id = put_doc (f->store, json);
+  f->private_note_id = sofra_test_ui_put_json (f->store, json);
 
   f->window = sofra_window_new (NULL, f->store, f->settings);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
