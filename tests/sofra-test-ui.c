@@ -104,6 +104,23 @@ sofra_test_ui_window_new (GtkWidget *child, int width, int height)
   return GTK_WINDOW (window);
 }
 
+SofraWindow *
+sofra_test_ui_main_window_new (SofraStore *store,
+                               GSettings  *settings,
+                               int         width,
+                               int         height,
+                               const char *view)
+{
+  SofraWindow *window = sofra_window_new (NULL, store, settings);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  if (view != NULL)
+    sofra_window_show_view (window, view);
+  sofra_test_ui_wait (300);
+  return window;
+}
+
 gboolean
 sofra_test_ui_wait_for_field (SofraStore *store,
                               const char *id,

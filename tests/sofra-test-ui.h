@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sofra-store.h"
+#include "sofra-window.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,13 @@ typedef gboolean (*SofraTestUiMatch) (GtkWidget *widget, gpointer data);
 void sofra_test_ui_init (int *argc, char ***argv);
 /* A window of @width × @height holding @child, presented and drawn once. */
 GtkWindow *sofra_test_ui_window_new (GtkWidget *child, int width, int height);
+/* The main window on @store and @settings, @width × @height, presented and showing the view
+ * named @view (NULL: the one it opens on), after the main loop has run for 300 ms. */
+SofraWindow *sofra_test_ui_main_window_new (SofraStore *store,
+                                            GSettings  *settings,
+                                            int         width,
+                                            int         height,
+                                            const char *view);
 /* Runs the main loop for @ms milliseconds (and at least until it is idle). */
 void sofra_test_ui_wait (guint ms);
 /* Runs the main loop until the window holding @widget has laid out and drawn twice, so rows

@@ -90,11 +90,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
                                               "{\"type\": \"participant\", \"name\": \"Milica "
                                               "Stojanović\", \"code\": \"P-MC4K\"}");
   /* In the real window, so toasts and their Undo buttons are the ones a person sees. */
-  f->window = GTK_WINDOW (sofra_window_new (NULL, f->store, f->settings));
-  gtk_window_set_default_size (f->window, data != NULL ? GPOINTER_TO_INT (data) : 1100, 720);
-  gtk_window_present (f->window);
-  sofra_window_show_view (SOFRA_WINDOW (f->window), "followups");
-  sofra_test_ui_wait (300);
+  f->window = GTK_WINDOW (
+    sofra_test_ui_main_window_new (f->store, f->settings,
+                                   data != NULL ? GPOINTER_TO_INT (data) : 1100, 720, "followups"));
   f->view = sofra_test_ui_find_type (GTK_WIDGET (f->window), SOFRA_TYPE_FOLLOWUPS_VIEW);
   g_assert_nonnull (f->view);
 }
@@ -435,11 +433,7 @@ test_empty (void)
   GtkWidget       *view;
 
   g_assert_no_error (error);
-  window = GTK_WINDOW (sofra_window_new (NULL, store, settings));
-  gtk_window_set_default_size (window, 1100, 720);
-  gtk_window_present (window);
-  sofra_window_show_view (SOFRA_WINDOW (window), "followups");
-  sofra_test_ui_wait (300);
+  window = GTK_WINDOW (sofra_test_ui_main_window_new (store, settings, 1100, 720, "followups"));
   view = sofra_test_ui_find_type (GTK_WIDGET (window), SOFRA_TYPE_FOLLOWUPS_VIEW);
   sofra_test_ui_settle (view);
 

@@ -72,11 +72,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
                           f->dragana_id);
   f->private_note_id = sofra_test_ui_put_json (f->store, json);
 
-  f->window = sofra_window_new (NULL, f->store, f->settings);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
-  gtk_window_present (GTK_WINDOW (f->window));
-  sofra_window_show_view (f->window, "participants");
-  sofra_test_ui_wait (300);
+  f->window = sofra_test_ui_main_window_new (f->store, f->settings, 1100, 760, "participants");
   f->view = sofra_test_ui_find_type (GTK_WIDGET (f->window), SOFRA_TYPE_PARTICIPANTS_VIEW);
   g_assert_nonnull (f->view);
 }
@@ -432,11 +428,7 @@ test_empty (void)
   GtkWidget       *view;
 
   g_assert_no_error (error);
-  window = GTK_WINDOW (sofra_window_new (NULL, store, settings));
-  gtk_window_set_default_size (window, 1100, 720);
-  gtk_window_present (window);
-  sofra_window_show_view (SOFRA_WINDOW (window), "participants");
-  sofra_test_ui_wait (300);
+  window = GTK_WINDOW (sofra_test_ui_main_window_new (store, settings, 1100, 720, "participants"));
   view = sofra_test_ui_find_type (GTK_WIDGET (window), SOFRA_TYPE_PARTICIPANTS_VIEW);
   sofra_test_ui_settle (view);
 

@@ -24,17 +24,6 @@
 #define PARTICIPANT "Dragana Ćirić"
 #define FOLLOWUP    "Send the minutes to both municipalities"
 
-static SofraWindow *
-window_new (SofraStore *store, GSettings *settings, int width, int height)
-{
-  SofraWindow *window = sofra_window_new (NULL, store, settings);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  sofra_test_ui_wait (300);
-  return window;
-}
-
 static void
 close_window (SofraWindow *window)
 {
@@ -172,7 +161,7 @@ test_session_round_trip (void)
   g_assert_true (sofra_store_seed_places (store, &error));
   sofra_store_set_author (store, "Arta Krasniqi", NULL);
 
-  window = window_new (store, settings, 1280, 800);
+  window = sofra_test_ui_main_window_new (store, settings, 1280, 800, NULL);
   g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "No Sessions Yet"));
 
   /* A new session, through the window's action. */
@@ -267,7 +256,7 @@ test_session_round_trip (void)
                    "open");
 
   /* … and on screen in a new window. */
-  window = window_new (store, settings, 1280, 800);
+  window = sofra_test_ui_main_window_new (store, settings, 1280, 800, NULL);
   g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), TITLE));
   sofra_test_ui_click (sofra_test_ui_find_label (GTK_WIDGET (window), TITLE));
   sofra_test_ui_wait (300);
@@ -321,7 +310,7 @@ test_delete_and_undo (void)
   GtkWidget       *page;
 
   g_assert_no_error (error);
-  window = window_new (store, settings, 1024, 600);
+  window = sofra_test_ui_main_window_new (store, settings, 1024, 600, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-session", NULL));
   sofra_test_ui_wait (200);
   page = sofra_test_ui_find_type (GTK_WIDGET (window), SOFRA_TYPE_SESSION_PAGE);
@@ -384,7 +373,7 @@ test_invalid_time_is_kept (void)
   GtkWidget       *page, *start, *title;
 
   g_assert_no_error (error);
-  window = window_new (store, settings, 1280, 800);
+  window = sofra_test_ui_main_window_new (store, settings, 1280, 800, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-session", NULL));
   sofra_test_ui_wait (200);
   page = sofra_test_ui_find_type (GTK_WIDGET (window), SOFRA_TYPE_SESSION_PAGE);
@@ -448,7 +437,7 @@ test_search (void)
   north = put_session (store, "Market day meeting", "2026-10-01", "place:mitrovice-veriut");
   east = put_session (store, "Youth football and dialogue", "2026-10-08", "place:gjilan");
 
-  window = window_new (store, settings, 1280, 800);
+  window = sofra_test_ui_main_window_new (store, settings, 1280, 800, NULL);
   g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Market day meeting"));
   g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Youth football and dialogue"));
 
@@ -578,7 +567,7 @@ test_headcount_and_notes (void)
   GtkWidget       *page, *popover, *text_view, *check;
 
   g_assert_no_error (error);
-  window = window_new (store, settings, 1280, 800);
+  window = sofra_test_ui_main_window_new (store, settings, 1280, 800, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-session", NULL));
   sofra_test_ui_wait (200);
   page = sofra_test_ui_find_type (GTK_WIDGET (window), SOFRA_TYPE_SESSION_PAGE);
