@@ -9,6 +9,7 @@
 #include "sofra-gui-resources.h"
 #include "sofra-doc-list.h"
 #include "sofra-gui-util.h"
+#include "sofra-render-text.h"
 #include "sofra-window.h"
 
 #define VOCAB_KEY       "sofra-vocab"
@@ -219,37 +220,18 @@ sofra_gui_list_box_remove_all (GtkListBox *list)
 const char *
 sofra_gui_language (void)
 {
-  /* The first locale gettext will try for messages, e.g. "sr_RS.UTF-8@latin". */
-  const char *const *names = g_get_language_names ();
-  const char        *first = names[0];
-
-  if (first == NULL)
-    return "en";
-  if (g_str_has_prefix (first, "sq"))
-    return "sq";
-  if (g_str_has_prefix (first, "sr"))
-    return strstr (first, "@latin") != NULL ? "sr@latin" : "sr";
-  return "en";
+  /* The same rule as the printed documents'. */
+  return sofra_render_language ();
 }
 
 char *
 sofra_gui_place_name (SofraStore *store, const char *place_id)
 {
-  g_autoptr (JsonObject) doc = NULL;
-  g_autoptr (SofraPlace) place = NULL;
-
   g_return_val_if_fail (SOFRA_IS_STORE (store), NULL);
 
   if (place_id == NULL || *place_id == '\0')
     return NULL;
-  doc = sofra_store_get (store, place_id, NULL);
-  if (doc == NULL)
-    return NULL;
-  place = sofra_place_from_json (doc, NULL);
-  if (place == NULL)
-    return NULL;
-
-  return sofra_place_display_name (place, sofra_gui_language ());
+  return sofra_render_place_name (store, place_id, sofra_gui_language ());
 }
 
 static void
