@@ -170,6 +170,20 @@ sofra_gui_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+const char *
+sofra_gui_doc_string (JsonObject *doc, const char *member)
+{
+  JsonNode *node;
+
+  if (doc == NULL)
+    return NULL;
+  node = json_object_get_member (doc, member);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 gboolean
 sofra_gui_is_blank (const char *text)
 {

@@ -37,6 +37,10 @@ char *sofra_gui_format_date (const char *iso_date);
 /* Today as YYYY-MM-DD in local time. */
 char *sofra_gui_today (void);
 
+/* The string member @member of @doc, or NULL when @doc is NULL or the member is missing or
+ * not a string. */
+const char *sofra_gui_doc_string (JsonObject *doc, const char *member);
+
 /* TRUE when @text is NULL, empty or nothing but white space. */
 gboolean sofra_gui_is_blank (const char *text);
 

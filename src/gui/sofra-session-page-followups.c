@@ -15,8 +15,8 @@
 static gboolean
 is_overdue (JsonObject *doc, const char *today)
 {
-  const char *due = sofra_session_page_doc_string (doc, "due_date");
-  const char *status = sofra_session_page_doc_string (doc, "status");
+  const char *due = sofra_gui_doc_string (doc, "due_date");
+  const char *status = sofra_gui_doc_string (doc, "status");
 
   return due != NULL && g_strcmp0 (due, today) < 0 && g_strcmp0 (status, "done") != 0 &&
          g_strcmp0 (status, "dropped") != 0;
@@ -37,12 +37,12 @@ followup_row_new (JsonObject *doc, const char *today)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *status_label;
   g_autoptr (GString) details = g_string_new (NULL);
-  g_autofree char *title = g_markup_escape_text (sofra_session_page_doc_string (doc, "what"), -1);
+  g_autofree char *title = g_markup_escape_text (sofra_gui_doc_string (doc, "what"), -1);
   g_autofree char *subtitle = NULL;
-  const char      *owner = sofra_session_page_doc_string (doc, "owner");
-  const char      *due = sofra_session_page_doc_string (doc, "due_date");
-  const char      *priority = sofra_session_page_doc_string (doc, "priority");
-  const char      *status = sofra_session_page_doc_string (doc, "status");
+  const char      *owner = sofra_gui_doc_string (doc, "owner");
+  const char      *due = sofra_gui_doc_string (doc, "due_date");
+  const char      *priority = sofra_gui_doc_string (doc, "priority");
+  const char      *status = sofra_gui_doc_string (doc, "status");
 
   if (owner != NULL)
     g_string_append (details, owner);
@@ -64,7 +64,7 @@ followup_row_new (JsonObject *doc, const char *today)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _ ("Show this follow-up"));
   g_object_set_data_full (G_OBJECT (row), "followup-id",
-                          g_strdup (sofra_session_page_doc_string (doc, "_id")), g_free);
+                          g_strdup (sofra_gui_doc_string (doc, "_id")), g_free);
 
   status_label = gtk_label_new (
     status != NULL ? sofra_vocab_label (SOFRA_VOCAB_FOLLOWUP_STATUS, status) : NULL);
@@ -89,16 +89,15 @@ compare_followups (gconstpointer a, gconstpointer b)
 {
   JsonObject *x = *(JsonObject **) a;
   JsonObject *y = *(JsonObject **) b;
-  const char *dx = sofra_session_page_doc_string (x, "due_date");
-  const char *dy = sofra_session_page_doc_string (y, "due_date");
+  const char *dx = sofra_gui_doc_string (x, "due_date");
+  const char *dy = sofra_gui_doc_string (y, "due_date");
 
   /* Dated ones first, soonest first; then by when they were written. */
   if ((dx == NULL) != (dy == NULL))
     return dx == NULL ? 1 : -1;
   if (g_strcmp0 (dx, dy) != 0)
     return g_strcmp0 (dx, dy);
-  return g_strcmp0 (sofra_session_page_doc_string (x, "created_at"),
-                    sofra_session_page_doc_string (y, "created_at"));
+  return g_strcmp0 (sofra_gui_doc_string (x, "created_at"), sofra_gui_doc_string (y, "created_at"));
 }
 
 void

@@ -25,12 +25,11 @@ note_row_new (SofraSessionPage *self, JsonObject *note, GPtrArray *attendees)
 {
   GtkWidget       *row = adw_action_row_new ();
   GtkWidget       *remove = sofra_session_page_remove_button (_ ("Delete this note"));
-  const char      *pid = sofra_session_page_doc_string (note, "participant_id");
-  const char      *visibility = sofra_session_page_doc_string (note, "visibility");
+  const char      *pid = sofra_gui_doc_string (note, "participant_id");
+  const char      *visibility = sofra_gui_doc_string (note, "visibility");
   g_autofree char *who = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = sofra_session_page_escape (
-    sofra_session_page_doc_string (note, "text"));
+  g_autofree char *subtitle = sofra_session_page_escape (sofra_gui_doc_string (note, "text"));
 
   for (guint i = 0; who == NULL && i < attendees->len; i++)
     {
@@ -64,7 +63,7 @@ note_row_new (SofraSessionPage *self, JsonObject *note, GPtrArray *attendees)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
     }
   g_object_set_data_full (G_OBJECT (remove), DOC_ID_KEY,
-                          g_strdup (sofra_session_page_doc_string (note, "_id")), g_free);
+                          g_strdup (sofra_gui_doc_string (note, "_id")), g_free);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_note_cb), self);
 
@@ -76,13 +75,11 @@ compare_notes (gconstpointer a, gconstpointer b)
 {
   JsonObject *x = *(JsonObject **) a;
   JsonObject *y = *(JsonObject **) b;
-  int         by_date = g_strcmp0 (sofra_session_page_doc_string (x, "date"),
-                                   sofra_session_page_doc_string (y, "date"));
+  int by_date = g_strcmp0 (sofra_gui_doc_string (x, "date"), sofra_gui_doc_string (y, "date"));
 
   if (by_date != 0)
     return by_date;
-  return g_strcmp0 (sofra_session_page_doc_string (x, "created_at"),
-                    sofra_session_page_doc_string (y, "created_at"));
+  return g_strcmp0 (sofra_gui_doc_string (x, "created_at"), sofra_gui_doc_string (y, "created_at"));
 }
 
 static void

@@ -21,8 +21,8 @@ sofra_session_page_escape (const char *text)
 char *
 sofra_session_page_participant_label (JsonObject *doc)
 {
-  const char *name = sofra_session_page_doc_string (doc, "name");
-  const char *code = sofra_session_page_doc_string (doc, "code");
+  const char *name = sofra_gui_doc_string (doc, "name");
+  const char *code = sofra_gui_doc_string (doc, "code");
 
   if (name != NULL && *name != '\0')
     return g_strdup (name);
@@ -35,9 +35,9 @@ static char *
 participant_details (JsonObject *doc)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-  const char *code = sofra_session_page_doc_string (doc, "code");
-  const char *community = sofra_session_page_doc_string (doc, "community");
-  const char *gender = sofra_session_page_doc_string (doc, "gender");
+  const char *code = sofra_gui_doc_string (doc, "code");
+  const char *community = sofra_gui_doc_string (doc, "community");
+  const char *gender = sofra_gui_doc_string (doc, "gender");
 
   if (code != NULL)
     g_string_append (text, code);
@@ -175,7 +175,7 @@ load_attendees (SofraSessionPage *self)
   for (guint i = 0; i < docs->len; i++)
     {
       JsonObject *doc = g_ptr_array_index (docs, i);
-      const char *pid = sofra_session_page_doc_string (doc, "participant_id");
+      const char *pid = sofra_gui_doc_string (doc, "participant_id");
       Attendee   *attendee;
 
       if (pid == NULL)
@@ -200,7 +200,7 @@ attendance_row_new (SofraSessionPage *self, Attendee *attendee)
   GtkWidget       *row = adw_action_row_new ();
   GtkWidget       *role = sofra_gui_vocab_dropdown_new (SOFRA_VOCAB_ATTENDANCE_ROLE, FALSE);
   GtkWidget       *remove = sofra_session_page_remove_button (_ ("Remove from this session"));
-  const char      *attendance_id = sofra_session_page_doc_string (attendee->attendance, "_id");
+  const char      *attendance_id = sofra_gui_doc_string (attendee->attendance, "_id");
   g_autofree char *title = sofra_session_page_escape (attendee->label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -217,7 +217,7 @@ attendance_row_new (SofraSessionPage *self, Attendee *attendee)
                           g_free);
 
   sofra_gui_vocab_dropdown_set_id (GTK_DROP_DOWN (role),
-                                   sofra_session_page_doc_string (attendee->attendance, "role"));
+                                   sofra_gui_doc_string (attendee->attendance, "role"));
   gtk_widget_set_tooltip_text (role, _ ("Role at this session"));
   g_object_set_data_full (G_OBJECT (role), DOC_ID_KEY, g_strdup (attendance_id), g_free);
   g_object_set_data_full (G_OBJECT (remove), DOC_ID_KEY, g_strdup (attendance_id), g_free);
@@ -268,8 +268,8 @@ static gboolean
 search_participant_cb (JsonObject *doc, gpointer user_data)
 {
   SearchData      *data = user_data;
-  const char      *name = sofra_session_page_doc_string (doc, "name");
-  const char      *code = sofra_session_page_doc_string (doc, "code");
+  const char      *name = sofra_gui_doc_string (doc, "name");
+  const char      *code = sofra_gui_doc_string (doc, "code");
   g_autofree char *haystack = g_strjoin (" ", name != NULL ? name : "", code != NULL ? code : "",
                                          NULL);
 
@@ -317,7 +317,7 @@ on_search_changed_cb (GtkSearchEntry *entry, SofraSessionPage *self)
   for (guint i = 0; i < results->len; i++)
     {
       JsonObject      *doc = g_ptr_array_index (results, i);
-      const char      *id = sofra_session_page_doc_string (doc, "_id");
+      const char      *id = sofra_gui_doc_string (doc, "_id");
       GtkWidget       *row = adw_action_row_new ();
       g_autofree char *label = sofra_session_page_participant_label (doc);
       g_autofree char *title = sofra_session_page_escape (label);

@@ -178,8 +178,6 @@ gboolean sofra_session_page_add_followup (SofraSessionPage *self,
                                           const char       *priority,
                                           GError          **error);
 
-/* Shared by the lists: a JsonObject string member or NULL. */
-const char *sofra_session_page_doc_string (JsonObject *doc, const char *member);
 /* A flat trash-can button for the end of a list row; the caller connects "clicked". */
 GtkWidget *sofra_session_page_remove_button (const char *tooltip);
 

@@ -32,20 +32,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-const char *
-sofra_session_page_doc_string (JsonObject *doc, const char *member)
-{
-  JsonNode *node;
-
-  if (doc == NULL)
-    return NULL;
-  node = json_object_get_member (doc, member);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 GtkWidget *
 sofra_session_page_remove_button (const char *tooltip)
 {
@@ -111,8 +97,8 @@ update_heading (SofraSessionPage *self)
 static void
 update_changed_label (SofraSessionPage *self, JsonObject *doc)
 {
-  const char      *by = sofra_session_page_doc_string (doc, "updated_by");
-  const char      *at = sofra_session_page_doc_string (doc, "updated_at");
+  const char      *by = sofra_gui_doc_string (doc, "updated_by");
+  const char      *at = sofra_gui_doc_string (doc, "updated_at");
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
 
@@ -394,7 +380,7 @@ reload_session (SofraSessionPage *self)
       sofra_session_page_set_session_id (self, NULL);
       return;
     }
-  if (g_strcmp0 (sofra_session_page_doc_string (doc, "_rev"), self->saved_rev) == 0)
+  if (g_strcmp0 (sofra_gui_doc_string (doc, "_rev"), self->saved_rev) == 0)
     return;
   /* Someone else changed it; typing in progress wins and is saved over it. */
   if (!sofra_autosave_is_pending (self->autosave))

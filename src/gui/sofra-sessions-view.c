@@ -53,17 +53,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static const char *
-doc_string (JsonObject *doc, const char *member)
-{
-  JsonNode *node = json_object_get_member (doc, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static const char *
 or_empty (const char *s)
 {
   return s != NULL ? s : "";
@@ -97,9 +86,9 @@ filter_func (gpointer item, gpointer user_data)
   if (doc == NULL)
     return FALSE;
 
-  place = place_name (self, doc_string (doc, "place_id"));
-  haystack = g_strjoin (" ", or_empty (doc_string (doc, "title")), or_empty (place),
-                        or_empty (doc_string (doc, "venue")), NULL);
+  place = place_name (self, sofra_gui_doc_string (doc, "place_id"));
+  haystack = g_strjoin (" ", or_empty (sofra_gui_doc_string (doc, "title")), or_empty (place),
+                        or_empty (sofra_gui_doc_string (doc, "venue")), NULL);
 
   return g_str_match_string (self->filter_text, haystack, TRUE);
 }
@@ -322,7 +311,7 @@ update_row (SofraSessionsView *self, GtkListItem *list_item)
   if (doc == NULL)
     return;
 
-  text = doc_string (doc, "title");
+  text = sofra_gui_doc_string (doc, "title");
   if (text != NULL && *text != '\0')
     {
       gtk_label_set_label (title, text);
@@ -335,7 +324,7 @@ update_row (SofraSessionsView *self, GtkListItem *list_item)
     }
 
   /* "Held" is the usual case and needs no marker. */
-  state = doc_string (doc, "status");
+  state = sofra_gui_doc_string (doc, "status");
   gtk_widget_set_visible (GTK_WIDGET (status), state != NULL && g_strcmp0 (state, "held") != 0);
   if (state != NULL)
     gtk_label_set_label (status, sofra_vocab_label (SOFRA_VOCAB_SESSION_STATUS, state));
@@ -344,11 +333,11 @@ update_row (SofraSessionsView *self, GtkListItem *list_item)
   if (state != NULL && sofra_vocab_contains (SOFRA_VOCAB_SESSION_STATUS, state))
     gtk_widget_add_css_class (GTK_WIDGET (status), state);
 
-  date = sofra_gui_format_date (doc_string (doc, "date"));
+  date = sofra_gui_format_date (sofra_gui_doc_string (doc, "date"));
   g_string_append (line, date);
-  if ((text = doc_string (doc, "start_time")) != NULL)
+  if ((text = sofra_gui_doc_string (doc, "start_time")) != NULL)
     g_string_append_printf (line, " %s", text);
-  place = place_name (self, doc_string (doc, "place_id"));
+  place = place_name (self, sofra_gui_doc_string (doc, "place_id"));
   if (place != NULL)
     g_string_append_printf (line, line->len ? " · %s" : "%s", place);
   if (json_object_has_member (doc, "online") && json_object_get_boolean_member (doc, "online"))
@@ -677,7 +666,7 @@ sofra_sessions_view_delete_session (SofraSessionsView *self, GStrv *deleted_ids,
   g_strv_builder_add (deleted, id);
   for (guint i = 0; i < attendance->len; i++)
     {
-      const char *attendance_id = doc_string (g_ptr_array_index (attendance, i), "_id");
+      const char *attendance_id = sofra_gui_doc_string (g_ptr_array_index (attendance, i), "_id");
 
       if (!sofra_store_delete (self->store, attendance_id, NULL, error))
         {
