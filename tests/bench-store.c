@@ -140,15 +140,21 @@ static const char *const organisations[] = { "Community Building Mitrovica",
 static const char *const roles[] = { "participant", "speaker", "observer", "facilitator",
                                      "interpreter" };
 
-/* Ids look like the store's own ("type:uuid"), spread like random UUIDs but reproducible. */
+/* Ids look like the store's own (sofra_store_make_id: "type:" and a UUID version 7), made as
+ * if the documents were created one a millisecond in the order they are written, with the
+ * random bits reproducible. */
 static char *
 make_id (const char *type, guint index)
 {
   Rng     rng = rng_for (type[0], index);
   guint64 a = rng_next (&rng), b = rng_next (&rng);
+  guint64 ms = G_GUINT64_CONSTANT (1767225600000) + index +
+               (type[0] == 's'   ? 0
+                : type[0] == 'p' ? 10000000
+                                 : 20000000);
 
-  return g_strdup_printf ("%s:%08x-%04x-4%03x-%04x-%012" G_GINT64_MODIFIER "x", type,
-                          (guint) (a >> 32), (guint) (a >> 16) & 0xffff, (guint) a & 0xfff,
+  return g_strdup_printf ("%s:%08x-%04x-7%03x-%04x-%012" G_GINT64_MODIFIER "x", type,
+                          (guint) (ms >> 16), (guint) (ms & 0xffff), (guint) a & 0xfff,
                           (guint) ((b >> 48) & 0x3fff) | 0x8000,
                           (guint64) (b & G_GUINT64_CONSTANT (0xffffffffffff)));
 }

@@ -54,6 +54,18 @@ test_put_get (void)
   g_assert_cmpstr (json_object_get_string_member (got, "office"), ==, "office:prishtine");
   g_assert_true (json_object_has_member (got, "created_at"));
   g_assert_cmpuint (sofra_store_count (store, "participant"), ==, 1);
+
+  /* Ids are time-ordered (UUID version 7), so new ones sort after older ones. */
+  {
+    g_autofree char *older = sofra_store_make_id ("session");
+    g_autofree char *newer = NULL;
+
+    g_usleep (2000);
+    newer = sofra_store_make_id ("session");
+    g_assert_cmpstr (older, <, newer);
+    g_assert_true (g_uuid_string_is_valid (newer + strlen ("session:")));
+    g_assert_cmpint (newer[strlen ("session:") + 14], ==, '7');
+  }
 }
 
 static void

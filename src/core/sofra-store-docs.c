@@ -266,6 +266,20 @@ put_locked (SofraStore *self,
   return TRUE;
 }
 
+char *
+sofra_store_make_id (const char *type)
+{
+  guint64 ms = (guint64) (g_get_real_time () / 1000);
+  guint32 r1 = g_random_int (), r2 = g_random_int (), r3 = g_random_int ();
+
+  g_return_val_if_fail (type != NULL, NULL);
+
+  /* RFC 9562 version 7: 48 bits of Unix milliseconds, then random bits. */
+  return g_strdup_printf ("%s:%08x-%04x-7%03x-%04x-%04x%08x", type, (guint32) (ms >> 16),
+                          (guint) (ms & 0xffff), r1 & 0xfff, ((r1 >> 12) & 0x3fff) | 0x8000,
+                          r2 & 0xffff, r3);
+}
+
 gboolean
 sofra_store_put (SofraStore *self, JsonObject *doc, GError **error)
 {
@@ -283,11 +297,7 @@ sofra_store_put (SofraStore *self, JsonObject *doc, GError **error)
 
   node = json_object_get_member (doc, "_id");
   if (node == NULL)
-    {
-      g_autofree char *uuid = g_uuid_string_random ();
-
-      id = g_strconcat (type, ":", uuid, NULL);
-    }
+    id = sofra_store_make_id (type);
   else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
            !valid_id (json_node_get_string (node), type))
     {

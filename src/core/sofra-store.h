@@ -54,6 +54,9 @@ void sofra_store_set_author (SofraStore *self, const char *staff_name, const cha
  * everything in one transaction. On success @doc holds the new _id and _rev. A record keeps
  * the office that created it (its owner) and its creation time: edits to those are ignored. */
 gboolean sofra_store_put (SofraStore *self, JsonObject *doc, GError **error);
+/* A new document id, "type:<UUID version 7>": time-ordered (as CouchDB's default "sequential"
+ * uuids), so new documents go at the end of the id index instead of all over it. */
+char *sofra_store_make_id (const char *type);
 /* Deletes (leaves a tombstone). @rev may be NULL to delete the current winner, or one of
  * sofra_store_get_conflicts() to delete that losing branch (resolving the conflict). */
 gboolean sofra_store_delete (SofraStore *self, const char *id, const char *rev, GError **error);
