@@ -75,11 +75,8 @@ test_list_models (void)
   {
     g_autoptr (JsonObject) doc = json_object_ref (sofra_doc_item_get_doc (first));
     g_autoptr (JsonObject) copy = json_object_new ();
-    g_autoptr (GList) members = json_object_get_members (doc);
 
-    for (GList *l = members; l; l = l->next)
-      json_object_set_member (copy, l->data,
-                              json_node_copy (json_object_get_member (doc, l->data)));
+    sofra_json_copy_members (copy, doc);
     json_object_set_string_member (copy, "title", "Renamed");
     g_assert_true (sofra_store_put (store, copy, &error));
   }

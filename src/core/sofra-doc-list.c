@@ -8,7 +8,6 @@
  * compared, so items that did not move keep their identity (and the view its selection).
  */
 #include "sofra-doc-list.h"
-#include "sofra-json.h"
 #include "sofra-store-private.h"
 
 struct _SofraDocItem
@@ -172,22 +171,13 @@ static SofraDocItem *
 item_new (const char *id, const char *rev, const char *body, const char *today)
 {
   SofraDocItem *item = g_object_new (SOFRA_TYPE_DOC_ITEM, NULL);
-  g_autoptr (JsonObject) parsed = sofra_json_parse_object (body, -1, NULL);
-  const char *due, *status;
+  const char   *due, *status;
 
   item->id = g_strdup (id);
   item->rev = g_strdup (rev);
-  item->doc = json_object_new ();
-  json_object_set_string_member (item->doc, "_id", id);
-  json_object_set_string_member (item->doc, "_rev", rev);
-  if (parsed)
-    {
-      g_autoptr (GList) members = json_object_get_members (parsed);
-
-      for (GList *l = members; l; l = l->next)
-        json_object_set_member (item->doc, l->data,
-                                json_node_copy (json_object_get_member (parsed, l->data)));
-    }
+  item->doc = sofra_store_make_doc (id, rev, FALSE, body, NULL);
+  if (item->doc == NULL)
+    item->doc = sofra_store_make_doc (id, rev, FALSE, "{}", NULL);
   due = json_object_get_string_member_with_default (item->doc, "due_date", NULL);
   status = json_object_get_string_member_with_default (item->doc, "status", NULL);
   item->overdue = due != NULL && g_strcmp0 (due, today) < 0 &&

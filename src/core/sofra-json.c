@@ -225,3 +225,12 @@ sofra_json_array_member (JsonObject *object, const char *name)
 
   return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
+
+void
+sofra_json_copy_members (JsonObject *to, JsonObject *from)
+{
+  g_autoptr (GList) members = json_object_get_members (from);
+
+  for (GList *l = members; l; l = l->next)
+    json_object_set_member (to, l->data, json_node_copy (json_object_get_member (from, l->data)));
+}

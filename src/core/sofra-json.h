@@ -19,6 +19,8 @@ JsonObject *sofra_json_parse_object (const char *text, gssize length, GError **e
 /* Compact JSON, members in their order (json-glib's generator). */
 char *sofra_json_to_string (JsonObject *object);
 
+/* Copies every member of @from into @to (deep copies), replacing members of the same name. */
+void sofra_json_copy_members (JsonObject *to, JsonObject *from);
 /* A member of the given kind, or NULL when absent or of another kind. */
 JsonObject *sofra_json_object_member (JsonObject *object, const char *name);
 JsonArray  *sofra_json_array_member (JsonObject *object, const char *name);

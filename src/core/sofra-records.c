@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sofra-json.h"
 #include "sofra-records.h"
 #include "sofra-store.h"
 #include "sofra-vocab.h"
@@ -644,13 +645,7 @@ record_to_json (const RecordClass *klass, gconstpointer record)
 
   /* Fields this version does not know go back exactly as they came. */
   if (meta->doc != NULL)
-    {
-      g_autoptr (GList) members = json_object_get_members (meta->doc);
-
-      for (GList *l = members; l; l = l->next)
-        json_object_set_member (doc, l->data,
-                                json_node_copy (json_object_get_member (meta->doc, l->data)));
-    }
+    sofra_json_copy_members (doc, meta->doc);
 
   if (meta->id)
     json_object_set_string_member (doc, "_id", meta->id);

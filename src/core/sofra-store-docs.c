@@ -18,7 +18,6 @@ sofra_store_make_doc (const char *id,
                       GError    **error)
 {
   g_autoptr (JsonObject) parsed = NULL;
-  g_autoptr (GList) members = NULL;
   JsonObject *doc;
 
   parsed = sofra_json_parse_object (body ? body : "{}", -1, error);
@@ -29,10 +28,7 @@ sofra_store_make_doc (const char *id,
   json_object_set_string_member (doc, "_rev", rev);
   if (deleted)
     json_object_set_boolean_member (doc, "_deleted", TRUE);
-  members = json_object_get_members (parsed);
-  for (GList *l = members; l; l = l->next)
-    json_object_set_member (doc, l->data,
-                            json_node_copy (json_object_get_member (parsed, l->data)));
+  sofra_json_copy_members (doc, parsed);
   return doc;
 }
 

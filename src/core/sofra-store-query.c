@@ -391,7 +391,6 @@ sofra_store_seed_places (SofraStore *self, GError **error)
       g_autoptr (GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *id = NULL;
       g_autofree char *body = NULL;
-      g_autoptr (GList) members = NULL;
       g_auto (SofraDocRow) absent = { 0 };
       gboolean changed = FALSE;
 
@@ -405,10 +404,7 @@ sofra_store_seed_places (SofraStore *self, GError **error)
       if (absent.seq != 0)
         continue;
       json_object_set_string_member (doc, "type", SOFRA_TYPE_PLACE);
-      members = json_object_get_members (place);
-      for (GList *l = members; l; l = l->next)
-        json_object_set_member (doc, l->data,
-                                json_node_copy (json_object_get_member (place, l->data)));
+      sofra_json_copy_members (doc, place);
       if (!(ok = sofra_record_validate (doc, error)))
         break;
       /* No stamps: every laptop must seed the very same first revision. */
