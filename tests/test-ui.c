@@ -15,6 +15,7 @@
 #include "sofra-session-page.h"
 #include "sofra-sessions-view.h"
 #include "sofra-store.h"
+#include "sofra-test-store.h"
 #include "sofra-test-ui.h"
 #include "sofra-test-util.h"
 #include "sofra-vocab.h"
@@ -295,10 +296,9 @@ test_session_round_trip (void)
 static void
 test_delete_and_undo (void)
 {
-  g_autofree char *path = sofra_test_tmp_path ("undo.sofra");
   g_autoptr (GError) error = NULL;
   g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
-  g_autoptr (SofraStore) store = sofra_store_open (path, &error);
+  g_autoptr (SofraStore) store = sofra_test_open_store ("undo.sofra");
   g_autoptr (SofraParticipant) participant = sofra_participant_new ();
   g_autoptr (SofraAttendance) attendance = sofra_attendance_new ();
   g_autoptr (JsonObject) participant_doc = NULL;
@@ -363,10 +363,9 @@ test_delete_and_undo (void)
 static void
 test_invalid_time_is_kept (void)
 {
-  g_autofree char *path = sofra_test_tmp_path ("time.sofra");
   g_autoptr (GError) error = NULL;
   g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
-  g_autoptr (SofraStore) store = sofra_store_open (path, &error);
+  g_autoptr (SofraStore) store = sofra_test_open_store ("time.sofra");
   g_autoptr (JsonObject) doc = NULL;
   g_autofree char *id = NULL;
   SofraWindow     *window;
@@ -423,10 +422,9 @@ put_session (SofraStore *store, const char *title, const char *date, const char 
 static void
 test_search (void)
 {
-  g_autofree char *path = sofra_test_tmp_path ("search.sofra");
   g_autoptr (GError) error = NULL;
   g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
-  g_autoptr (SofraStore) store = sofra_store_open (path, &error);
+  g_autoptr (SofraStore) store = sofra_test_open_store ("search.sofra");
   g_autofree char *north = NULL;
   g_autofree char *east = NULL;
   SofraWindow     *window;
@@ -498,10 +496,9 @@ test_search (void)
 static void
 test_preferences (void)
 {
-  g_autofree char *path = sofra_test_tmp_path ("prefs.sofra");
   g_autoptr (GError) error = NULL;
   g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
-  g_autoptr (SofraStore) store = sofra_store_open (path, &error);
+  g_autoptr (SofraStore) store = sofra_test_open_store ("prefs.sofra");
   g_autoptr (SofraOffice) office = sofra_office_new ();
   g_autoptr (JsonObject) doc = NULL;
   g_autofree char *staff = NULL;
@@ -554,10 +551,9 @@ test_preferences (void)
 static void
 test_headcount_and_notes (void)
 {
-  g_autofree char *path = sofra_test_tmp_path ("count.sofra");
   g_autoptr (GError) error = NULL;
   g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
-  g_autoptr (SofraStore) store = sofra_store_open (path, &error);
+  g_autoptr (SofraStore) store = sofra_test_open_store ("count.sofra");
   g_autoptr (JsonObject) doc = NULL;
   g_autoptr (GPtrArray) notes = NULL;
   g_autoptr (GPtrArray) spins = NULL;
@@ -613,10 +609,9 @@ test_headcount_and_notes (void)
 static void
 test_window_state (void)
 {
-  g_autofree char *path = sofra_test_tmp_path ("state.sofra");
   g_autoptr (GError) error = NULL;
   g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
-  g_autoptr (SofraStore) store = sofra_store_open (path, &error);
+  g_autoptr (SofraStore) store = sofra_test_open_store ("state.sofra");
   SofraWindow *window;
   int          width, height;
 
