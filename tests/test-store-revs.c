@@ -336,6 +336,22 @@ test_tombstone_and_undo (void)
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (got, "title"), ==, "Roundtable in Zveçan");
   g_assert_true (g_str_has_prefix (json_object_get_string_member (got, "_rev"), "3-"));
+
+  /* Together or not at all: a missing id in the list deletes nothing. */
+  {
+    const char *ids[] = { id, "session:missing", NULL };
+    const char *one[] = { id, NULL };
+
+    g_assert_false (sofra_store_delete_all (store, ids, &error));
+    g_assert_error (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    g_assert_cmpuint (sofra_store_count (store, "session"), ==, 1);
+    g_assert_true (sofra_store_delete_all (store, one, &error));
+    g_assert_cmpuint (sofra_store_count (store, "session"), ==, 0);
+    g_assert_true (sofra_store_undelete_all (store, one, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (sofra_store_count (store, "session"), ==, 1);
+  }
 }
 
 typedef struct

@@ -362,6 +362,45 @@ sofra_store_undelete (SofraStore *self, const char *id, GError **error)
   return sofra_store_put (self, doc, error);
 }
 
+/* Records that go together (a session and its attendance) are deleted and restored in one
+ * batch, so Undo never brings back half of them. */
+static gboolean
+change_all (SofraStore *self, const char *const *ids, gboolean restore, GError **error)
+{
+  if (!sofra_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      gboolean ok = restore ? sofra_store_undelete (self, ids[i], error)
+                            : sofra_store_delete (self, ids[i], NULL, error);
+
+      if (!ok)
+        {
+          sofra_store_rollback (self);
+          return FALSE;
+        }
+    }
+  return sofra_store_commit (self, error);
+}
+
+gboolean
+sofra_store_delete_all (SofraStore *self, const char *const *ids, GError **error)
+{
+  g_return_val_if_fail (SOFRA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  return change_all (self, ids, FALSE, error);
+}
+
+gboolean
+sofra_store_undelete_all (SofraStore *self, const char *const *ids, GError **error)
+{
+  g_return_val_if_fail (SOFRA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  return change_all (self, ids, TRUE, error);
+}
+
 JsonObject *
 sofra_store_parse_doc (const char *text, gssize length, GError **error)
 {

@@ -60,8 +60,12 @@ char *sofra_store_make_id (const char *type);
 /* Deletes (leaves a tombstone). @rev may be NULL to delete the current winner, or one of
  * sofra_store_get_conflicts() to delete that losing branch (resolving the conflict). */
 gboolean sofra_store_delete (SofraStore *self, const char *id, const char *rev, GError **error);
+/* Deletes all of @ids, or none of them. */
+gboolean sofra_store_delete_all (SofraStore *self, const char *const *ids, GError **error);
 /* Restores the body a deleted document had before its deletion (for Undo). */
 gboolean sofra_store_undelete (SofraStore *self, const char *id, GError **error);
+/* Restores all of @ids, in their order (a record before those that point to it), or none. */
+gboolean sofra_store_undelete_all (SofraStore *self, const char *const *ids, GError **error);
 /* Parses one document from outside (a file, a server): SOFRA_STORE_ERROR_INVALID when the
  * text is not a JSON object. */
 JsonObject *sofra_store_parse_doc (const char *text, gssize length, GError **error);

@@ -302,25 +302,6 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (item, on_item_doc_cb, list_item);
 }
 
-static gboolean
-erase (SofraParticipantsView *self, const char *const *ids, gboolean restore, GError **error)
-{
-  if (!sofra_store_begin (self->store, error))
-    return FALSE;
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      gboolean ok = restore ? sofra_store_undelete (self->store, ids[i], error)
-                            : sofra_store_delete (self->store, ids[i], NULL, error);
-
-      if (!ok)
-        {
-          sofra_store_rollback (self->store);
-          return FALSE;
-        }
-    }
-  return sofra_store_commit (self->store, error);
-}
-
 /* The participant and everything that only exists because of them: notes and attendance. */
 static GStrv
 collect_ids (SofraParticipantsView *self, const char *id)
@@ -349,7 +330,7 @@ on_undo_clicked_cb (AdwToast *toast, UndoData *undo)
 
   if (view == NULL)
     return;
-  if (!erase (view, (const char *const *) undo->ids, TRUE, &error))
+  if (!sofra_store_undelete_all (view->store, (const char *const *) undo->ids, &error))
     {
       sofra_gui_show_error (GTK_WIDGET (view), error);
       return;
@@ -396,7 +377,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   sofra_participant_page_flush (self->page);
   ids = collect_ids (self, id);
-  if (!erase (self, (const char *const *) ids, FALSE, &error))
+  if (!sofra_store_delete_all (self->store, (const char *const *) ids, &error))
     {
       sofra_gui_show_error (widget, error);
       return;

@@ -643,6 +643,7 @@ sofra_sessions_view_delete_session (SofraSessionsView *self, GStrv *deleted_ids,
 {
   g_autoptr (GStrvBuilder) deleted = g_strv_builder_new ();
   g_autoptr (GPtrArray) attendance = NULL;
+  g_auto (GStrv) ids = NULL;
   g_autofree char *id = NULL;
 
   g_return_val_if_fail (SOFRA_IS_SESSIONS_VIEW (self), FALSE);
@@ -661,32 +662,20 @@ sofra_sessions_view_delete_session (SofraSessionsView *self, GStrv *deleted_ids,
    * the session (and comes back with it). Notes and follow-ups stay; they are about people
    * and commitments. */
   attendance = sofra_store_find (self->store, SOFRA_TYPE_ATTENDANCE, "session_id", id, error);
-  if (attendance == NULL || !sofra_store_begin (self->store, error))
+  if (attendance == NULL)
     return FALSE;
   g_strv_builder_add (deleted, id);
   for (guint i = 0; i < attendance->len; i++)
-    {
-      const char *attendance_id = sofra_gui_doc_string (g_ptr_array_index (attendance, i), "_id");
-
-      if (!sofra_store_delete (self->store, attendance_id, NULL, error))
-        {
-          sofra_store_rollback (self->store);
-          return FALSE;
-        }
-      g_strv_builder_add (deleted, attendance_id);
-    }
-  if (!sofra_store_delete (self->store, id, NULL, error) ||
-      !sofra_store_commit (self->store, error))
-    {
-      sofra_store_rollback (self->store);
-      return FALSE;
-    }
+    g_strv_builder_add (deleted, sofra_gui_doc_string (g_ptr_array_index (attendance, i), "_id"));
+  ids = g_strv_builder_end (deleted);
+  if (!sofra_store_delete_all (self->store, (const char *const *) ids, error))
+    return FALSE;
 
   sofra_session_page_set_session_id (self->page, NULL);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   update_stacks (self);
   if (deleted_ids != NULL)
-    *deleted_ids = g_strv_builder_end (deleted);
+    *deleted_ids = g_steal_pointer (&ids);
   return TRUE;
 }
 

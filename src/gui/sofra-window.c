@@ -205,23 +205,8 @@ undo_delete_all_action (GtkWidget *widget, const char *action_name, GVariant *pa
 
   if (ids[0] == NULL)
     return;
-  if (!sofra_store_begin (self->store, &error))
+  if (!sofra_store_undelete_all (self->store, ids, &error))
     {
-      sofra_gui_show_error (widget, error);
-      return;
-    }
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      if (!sofra_store_undelete (self->store, ids[i], &error))
-        {
-          sofra_store_rollback (self->store);
-          sofra_gui_show_error (widget, error);
-          return;
-        }
-    }
-  if (!sofra_store_commit (self->store, &error))
-    {
-      sofra_store_rollback (self->store);
       sofra_gui_show_error (widget, error);
       return;
     }
