@@ -7,96 +7,131 @@
 
 #include "sofra-vocab.h"
 
-static const SofraVocabEntry session_kinds[] = { { "roundtable", N_ ("Roundtable") },
-                                                 { "workshop", N_ ("Workshop") },
-                                                 { "community_meeting", N_ ("Community meeting") },
-                                                 { "youth_exchange", N_ ("Youth exchange") },
-                                                 { "mediation", N_ ("Mediation") },
-                                                 { "online_dialogue", N_ ("Online dialogue") },
-                                                 { "field_visit", N_ ("Field visit") },
-                                                 { "other", N_ ("Other") },
-                                                 { NULL, NULL } };
-
-static const SofraVocabEntry session_statuses[] = { { "planned", N_ ("Planned") },
-                                                    { "held", N_ ("Held") },
-                                                    { "cancelled", N_ ("Cancelled") },
-                                                    { NULL, NULL } };
-
-static const SofraVocabEntry topics[] = { { "freedom_of_movement", N_ ("Freedom of movement") },
-                                          { "security", N_ ("Security") },
-                                          { "missing_persons", N_ ("Missing persons") },
-                                          { "language_rights", N_ ("Language rights") },
-                                          { "property", N_ ("Property") },
-                                          { "economy_trade", N_ ("Economy and trade") },
-                                          { "education", N_ ("Education") },
-                                          { "health", N_ ("Health") },
-                                          { "environment", N_ ("Environment") },
-                                          { "youth", N_ ("Youth") },
-                                          { "womens_participation", N_ ("Women’s participation") },
-                                          { "media_narratives", N_ ("Media and narratives") },
-                                          { "migration", N_ ("Migration") },
-                                          { "culture_heritage", N_ ("Culture and heritage") },
-                                          { "other", N_ ("Other") },
-                                          { NULL, NULL } };
-
-/* Communities as people name themselves; "prefer not to say" is always offered. */
-static const SofraVocabEntry communities[] = { { "albanian", N_ ("Albanian") },
-                                               { "serbian", N_ ("Serbian") },
-                                               { "roma", N_ ("Roma") },
-                                               { "ashkali", N_ ("Ashkali") },
-                                               { "egyptian", N_ ("Egyptian") },
-                                               { "bosniak", N_ ("Bosniak") },
-                                               { "gorani", N_ ("Gorani") },
-                                               { "turkish", N_ ("Turkish") },
-                                               { "montenegrin", N_ ("Montenegrin") },
-                                               { "croat", N_ ("Croat") },
-                                               { "other", N_ ("Other") },
-                                               { "prefer_not_to_say", N_ ("Prefer not to say") },
-                                               { NULL, NULL } };
-
-static const SofraVocabEntry genders[] = { { "woman", N_ ("Woman") },
-                                           { "man", N_ ("Man") },
-                                           { "another", N_ ("Another gender") },
-                                           { "prefer_not_to_say", N_ ("Prefer not to say") },
-                                           { NULL, NULL } };
-
-static const SofraVocabEntry age_groups[] = { { "under_18", N_ ("Under 18") },
-                                              { "18_24", N_ ("18–24") },
-                                              { "25_34", N_ ("25–34") },
-                                              { "35_54", N_ ("35–54") },
-                                              { "55_plus", N_ ("55 and over") },
-                                              { "prefer_not_to_say", N_ ("Prefer not to say") },
-                                              { NULL, NULL } };
-
-static const SofraVocabEntry languages[] = { { "sq", N_ ("Albanian") }, { "sr", N_ ("Serbian") },
-                                             { "en", N_ ("English") },  { "tr", N_ ("Turkish") },
-                                             { "rom", N_ ("Romani") },  { "bs", N_ ("Bosnian") },
-                                             { "other", N_ ("Other") }, { NULL, NULL } };
-
-static const SofraVocabEntry attendance_roles[] = {
-  { "participant", N_ ("Participant") }, { "speaker", N_ ("Speaker") },
-  { "observer", N_ ("Observer") },       { "facilitator", N_ ("Facilitator") },
-  { "interpreter", N_ ("Interpreter") }, { NULL, NULL }
+static const SofraVocabEntry session_kinds[] = {
+  { "roundtable", NC_ ("session kind", "Roundtable") },
+  { "workshop", NC_ ("session kind", "Workshop") },
+  { "community_meeting", NC_ ("session kind", "Community meeting") },
+  { "youth_exchange", NC_ ("session kind", "Youth exchange") },
+  { "mediation", NC_ ("session kind", "Mediation") },
+  { "online_dialogue", NC_ ("session kind", "Online dialogue") },
+  { "field_visit", NC_ ("session kind", "Field visit") },
+  { "other", NC_ ("session kind", "Other") },
+  { NULL, NULL }
 };
 
-static const SofraVocabEntry followup_statuses[] = { { "open", N_ ("Open") },
-                                                     { "in_progress", N_ ("In progress") },
-                                                     { "done", N_ ("Done") },
-                                                     { "dropped", N_ ("Dropped") },
-                                                     { NULL, NULL } };
+static const SofraVocabEntry session_statuses[] = {
+  { "planned", NC_ ("session status", "Planned") },
+  { "held", NC_ ("session status", "Held") },
+  { "cancelled", NC_ ("session status", "Cancelled") },
+  { NULL, NULL }
+};
 
-static const SofraVocabEntry priorities[] = { { "low", N_ ("Low") },
-                                              { "normal", N_ ("Normal") },
-                                              { "high", N_ ("High") },
+static const SofraVocabEntry topics[] = {
+  { "freedom_of_movement", NC_ ("topic", "Freedom of movement") },
+  { "security", NC_ ("topic", "Security") },
+  { "missing_persons", NC_ ("topic", "Missing persons") },
+  { "language_rights", NC_ ("topic", "Language rights") },
+  { "property", NC_ ("topic", "Property") },
+  { "economy_trade", NC_ ("topic", "Economy and trade") },
+  { "education", NC_ ("topic", "Education") },
+  { "health", NC_ ("topic", "Health") },
+  { "environment", NC_ ("topic", "Environment") },
+  { "youth", NC_ ("topic", "Youth") },
+  { "womens_participation", NC_ ("topic", "Women’s participation") },
+  { "media_narratives", NC_ ("topic", "Media and narratives") },
+  { "migration", NC_ ("topic", "Migration") },
+  { "culture_heritage", NC_ ("topic", "Culture and heritage") },
+  { "other", NC_ ("topic", "Other") },
+  { NULL, NULL }
+};
+
+/* Communities as people name themselves; "prefer not to say" is always offered. */
+static const SofraVocabEntry communities[] = { { "albanian", NC_ ("community", "Albanian") },
+                                               { "serbian", NC_ ("community", "Serbian") },
+                                               { "roma", NC_ ("community", "Roma") },
+                                               { "ashkali", NC_ ("community", "Ashkali") },
+                                               { "egyptian", NC_ ("community", "Egyptian") },
+                                               { "bosniak", NC_ ("community", "Bosniak") },
+                                               { "gorani", NC_ ("community", "Gorani") },
+                                               { "turkish", NC_ ("community", "Turkish") },
+                                               { "montenegrin", NC_ ("community", "Montenegrin") },
+                                               { "croat", NC_ ("community", "Croat") },
+                                               { "other", NC_ ("community", "Other") },
+                                               { "prefer_not_to_say",
+                                                 NC_ ("community", "Prefer not to say") },
+                                               { NULL, NULL } };
+
+static const SofraVocabEntry genders[] = { { "woman", NC_ ("gender", "Woman") },
+                                           { "man", NC_ ("gender", "Man") },
+                                           { "another", NC_ ("gender", "Another gender") },
+                                           { "prefer_not_to_say",
+                                             NC_ ("gender", "Prefer not to say") },
+                                           { NULL, NULL } };
+
+static const SofraVocabEntry age_groups[] = { { "under_18", NC_ ("age group", "Under 18") },
+                                              { "18_24", NC_ ("age group", "18–24") },
+                                              { "25_34", NC_ ("age group", "25–34") },
+                                              { "35_54", NC_ ("age group", "35–54") },
+                                              { "55_plus", NC_ ("age group", "55 and over") },
+                                              { "prefer_not_to_say",
+                                                NC_ ("age group", "Prefer not to say") },
                                               { NULL, NULL } };
 
-static const SofraVocabEntry visibilities[] = { { "shared", N_ ("Shared with the organisation") },
-                                                { "private", N_ ("Private to this laptop") },
-                                                { NULL, NULL } };
+static const SofraVocabEntry languages[] = {
+  { "sq", NC_ ("language", "Albanian") }, { "sr", NC_ ("language", "Serbian") },
+  { "en", NC_ ("language", "English") },  { "tr", NC_ ("language", "Turkish") },
+  { "rom", NC_ ("language", "Romani") },  { "bs", NC_ ("language", "Bosnian") },
+  { "other", NC_ ("language", "Other") }, { NULL, NULL }
+};
 
-static const SofraVocabEntry regions[] = { { "kosovo", N_ ("Kosovo") },
-                                           { "serbia", N_ ("Serbia") },
+static const SofraVocabEntry attendance_roles[] = {
+  { "participant", NC_ ("attendance role", "Participant") },
+  { "speaker", NC_ ("attendance role", "Speaker") },
+  { "observer", NC_ ("attendance role", "Observer") },
+  { "facilitator", NC_ ("attendance role", "Facilitator") },
+  { "interpreter", NC_ ("attendance role", "Interpreter") },
+  { NULL, NULL }
+};
+
+static const SofraVocabEntry followup_statuses[] = {
+  { "open", NC_ ("follow-up status", "Open") },
+  { "in_progress", NC_ ("follow-up status", "In progress") },
+  { "done", NC_ ("follow-up status", "Done") },
+  { "dropped", NC_ ("follow-up status", "Dropped") },
+  { NULL, NULL }
+};
+
+static const SofraVocabEntry priorities[] = { { "low", NC_ ("priority", "Low") },
+                                              { "normal", NC_ ("priority", "Normal") },
+                                              { "high", NC_ ("priority", "High") },
+                                              { NULL, NULL } };
+
+static const SofraVocabEntry visibilities[] = {
+  { "shared", NC_ ("note visibility", "Shared with the organisation") },
+  { "private", NC_ ("note visibility", "Private to this laptop") },
+  { NULL, NULL }
+};
+
+static const SofraVocabEntry regions[] = { { "kosovo", NC_ ("region", "Kosovo") },
+                                           { "serbia", NC_ ("region", "Serbia") },
                                            { NULL, NULL } };
+
+/* The message context of each vocabulary's labels: the same English word can need different
+ * translations ("Albanian" the community and "Albanian" the language). */
+static const char *const contexts[SOFRA_N_VOCABS] = {
+  [SOFRA_VOCAB_SESSION_KIND] = "session kind",
+  [SOFRA_VOCAB_SESSION_STATUS] = "session status",
+  [SOFRA_VOCAB_TOPIC] = "topic",
+  [SOFRA_VOCAB_COMMUNITY] = "community",
+  [SOFRA_VOCAB_GENDER] = "gender",
+  [SOFRA_VOCAB_AGE_GROUP] = "age group",
+  [SOFRA_VOCAB_LANGUAGE] = "language",
+  [SOFRA_VOCAB_ATTENDANCE_ROLE] = "attendance role",
+  [SOFRA_VOCAB_FOLLOWUP_STATUS] = "follow-up status",
+  [SOFRA_VOCAB_PRIORITY] = "priority",
+  [SOFRA_VOCAB_NOTE_VISIBILITY] = "note visibility",
+  [SOFRA_VOCAB_REGION] = "region",
+};
 
 static const SofraVocabEntry *const vocabularies[SOFRA_N_VOCABS] = {
   [SOFRA_VOCAB_SESSION_KIND] = session_kinds,
@@ -158,5 +193,5 @@ sofra_vocab_label (SofraVocab vocab, const char *id)
 
   if (i < 0)
     return id;
-  return g_dgettext (GETTEXT_PACKAGE, sofra_vocab_entries (vocab)[i].label);
+  return g_dpgettext2 (GETTEXT_PACKAGE, contexts[vocab], sofra_vocab_entries (vocab)[i].label);
 }

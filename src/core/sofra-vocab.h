@@ -29,7 +29,7 @@ typedef enum
 typedef struct
 {
   const char *id;    /* stored in documents, never translated */
-  const char *label; /* N_() English label; translate with sofra_vocab_label() */
+  const char *label; /* NC_() English label; translate with sofra_vocab_label() */
 } SofraVocabEntry;
 
 /* The entries of @vocab, terminated by { NULL, NULL }. */
