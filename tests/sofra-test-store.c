@@ -53,4 +53,45 @@ sofra_test_session (const char *title, const char *date)
   return doc;
 }
 
+/* Writes, as if it arrived from another office, a revision of @id that competes with the
+ * current winner: the winner's body with @member set to @value, a sibling of the winner (same
+ * parent, same depth) whose hash is the smallest, so the winner stays the winner. Returns the
+ * competing revision. */
+char *
+sofra_test_make_conflict (SofraStore *store, const char *id, const char *member, const char *value)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonObject) winner = sofra_store_get (store, id, &error);
+  g_autoptr (JsonObject) with_history = NULL;
+  JsonObject *history, *revisions;
+  JsonArray  *ids, *old_ids;
+  gint64      start;
+  char       *rev;
+
+  g_assert_no_error (error);
+  with_history = sofra_store_get_revision (store, id,
+                                           json_object_get_string_member (winner, "_rev"), TRUE,
+                                           &error);
+  g_assert_no_error (error);
+  history = json_object_get_object_member (with_history, "_revisions");
+  start = json_object_get_int_member (history, "start");
+  old_ids = json_object_get_array_member (history, "ids");
+  ids = json_array_new ();
+  json_array_add_string_element (ids, "00000000000000000000000000000001");
+  for (guint i = 1; i < json_array_get_length (old_ids); i++)
+    json_array_add_string_element (ids, json_array_get_string_element (old_ids, i));
+  revisions = json_object_new ();
+  json_object_set_int_member (revisions, "start", start);
+  json_object_set_array_member (revisions, "ids", ids);
+
+  rev = g_strdup_printf ("%" G_GINT64_FORMAT "-00000000000000000000000000000001", start);
+  json_object_set_string_member (winner, "_rev", rev);
+  json_object_set_object_member (winner, "_revisions", revisions);
+  json_object_set_string_member (winner, "updated_by", "Other office");
+  json_object_set_string_member (winner, member, value);
+  g_assert_true (sofra_store_put_replicated (store, winner, &error));
+  g_assert_no_error (error);
+  return rev;
+}
+
 /* A checksum of the database and its WAL, to prove a failed write changed no byte. */
