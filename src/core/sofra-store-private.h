@@ -28,6 +28,7 @@ struct _SofraStore
   gboolean    batch_failed; /* a write failed half-way: the batch can only roll back */
   gint64      next_seq;     /* valid inside a write transaction */
   GHashTable *live_ids;     /* inside a batch: ids known to be live, for reference checks */
+  GHashTable *search_places; /* place id → its names, for the search index (sofra-search-index.c) */
 };
 
 /* A document's row: the winner, and its revision tree when it has more than one revision. */

@@ -14,6 +14,7 @@
 
 #include "sofra-json.h"
 #include "sofra-records.h"
+#include "sofra-search-private.h"
 #include "sofra-store-private.h"
 
 typedef struct
@@ -609,6 +610,15 @@ add_revisions (SofraStore        *self,
     sqlite3_bind_int64 (stmt, 11, current->seq);
   ok = run (self, stmt, error);
   g_free (keys.sort_key);
+  /* The search index follows the winner, in the same transaction. */
+  if (ok)
+    {
+      JsonObject *live = w->deleted ? NULL : (winner == leaf && doc) ? doc : winner_doc;
+
+      ok = sofra_search_index_doc (self, id, current->seq, current->type,
+                                   current->seq != 0 && !current->deleted, self->next_seq,
+                                   type ? type : current->type, live, error);
+    }
   if (ok && w->deleted && self->in_batch)
     g_hash_table_remove (self->live_ids, id);
   if (ok)

@@ -12,6 +12,7 @@
 
 #include "sofra-json.h"
 #include "sofra-records.h"
+#include "sofra-search-private.h"
 #include "sofra-store-private.h"
 
 /* "Sofr", in the header's application_id field, tells our files from other SQLite files. */
@@ -53,7 +54,16 @@ static const char *const migrations[] = {
   "CREATE INDEX docs_by_session ON docs (session_id) WHERE session_id IS NOT NULL;"
   "CREATE INDEX docs_by_participant ON docs (participant_id)"
   "  WHERE participant_id IS NOT NULL;",
+  /* 2: the search index (sofra-search-index.c), filled for the documents already here. */
+  sofra_search_schema_sql,
 };
+
+/* What a migration does beyond its SQL, in the same transaction; NULL for nothing. */
+static gboolean (*const migration_steps[]) (SofraStore *self, GError **error) = {
+  NULL,
+  sofra_search_index_rebuild,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (migration_steps) == G_N_ELEMENTS (migrations));
 
 gpointer
 sofra_store_get_db (SofraStore *self)
@@ -158,6 +168,7 @@ sofra_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->live_ids, g_hash_table_unref);
+  g_clear_pointer (&self->search_places, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (self->in_batch)
@@ -281,6 +292,7 @@ migrate (SofraStore *self, GError **error)
       if (!sofra_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       if (!sofra_store_exec (self, migrations[v], error) ||
+          (migration_steps[v] != NULL && !migration_steps[v](self, error)) ||
           !sofra_store_exec (self, set_version, error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
