@@ -4,13 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "sofra-cli.h"
+#include "sofra-i18n.h"
 
 typedef enum
 {
@@ -211,10 +211,7 @@ main (int argc, char *argv[])
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  sofra_i18n_init (NULL);
   g_set_prgname ("sofra-cli");
 
   context = g_option_context_new (_ ("COMMAND [ARGUMENT…]"));

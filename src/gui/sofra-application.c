@@ -4,10 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "sofra-application.h"
 #include "sofra-gui-util.h"
+#include "sofra-i18n.h"
 #include "sofra-preferences-window.h"
 #include "sofra-window.h"
 
@@ -254,8 +254,6 @@ sofra_application_init (SofraApplication *self)
                                             _ ("Log dialogue sessions between communities."));
 }
 
-/* The interface language chosen in the preferences, for gettext and for the names of places.
- * Read before anything is translated; changing it takes effect at the next start. */
 /* The settings, from the installed schema or, when Sofra runs from its build directory (the
  * README's first command), from the schema compiled there. NULL when neither exists. */
 static GSettings *
@@ -276,27 +274,21 @@ create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-static void
-apply_language_setting (void)
+/* The interface language chosen in the preferences, read before anything is translated. */
+static char *
+language_setting (void)
 {
   g_autoptr (GSettings) settings = create_settings ();
-  g_autofree char *language = NULL;
 
-  if (settings == NULL)
-    return;
-  language = g_settings_get_string (settings, "language");
-  if (*language != '\0')
-    g_setenv ("LANGUAGE", language, TRUE);
+  return settings != NULL ? g_settings_get_string (settings, "language") : NULL;
 }
 
 SofraApplication *
 sofra_application_new (void)
 {
-  apply_language_setting ();
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  g_autofree char *language = language_setting ();
+
+  sofra_i18n_init (language);
 
   g_set_application_name (_ ("Sofra"));
 

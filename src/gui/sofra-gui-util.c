@@ -9,6 +9,7 @@
 #include "sofra-gui-resources.h"
 #include "sofra-doc-list.h"
 #include "sofra-gui-util.h"
+#include "sofra-i18n.h"
 #include "sofra-render-text.h"
 #include "sofra-window.h"
 
@@ -156,7 +157,7 @@ sofra_gui_format_date (const char *iso_date)
   /* Translators: a session's date, as in "Sat 28 Nov 2026"; see g_date_time_format(). "%-d"
    * is the day without padding (GLib pads "%e" with a figure space).
    * xgettext:no-c-format */
-  text = g_date_time_format (dt, _ ("%a %-d %b %Y"));
+  text = sofra_i18n_format_date_time (dt, _ ("%a %-d %b %Y"));
   if (text == NULL)
     return g_strdup (iso_date);
   return g_steal_pointer (&text);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sofra-date-button.h"
+#include "sofra-i18n.h"
 #include "sofra-place-chooser.h"
 #include "sofra-records.h"
 #include "sofra-session-page-private.h"
@@ -109,7 +110,8 @@ update_changed_label (SofraSessionPage *self, JsonObject *doc)
 
       /* Translators: when a record was last changed; see g_date_time_format().
        * xgettext:no-c-format */
-      when = local != NULL ? g_date_time_format (local, _ ("%-d %b %Y, %H:%M")) : g_strdup (at);
+      when = local != NULL ? sofra_i18n_format_date_time (local, _ ("%-d %b %Y, %H:%M"))
+                           : g_strdup (at);
     }
 
   if (when != NULL && by != NULL && *by != '\0')

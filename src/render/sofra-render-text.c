@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sofra-i18n.h"
 #include "sofra-render-text.h"
 
 static GDateTime *
@@ -83,7 +84,7 @@ sofra_render_format_date (const char *iso_date)
   /* Translators: a date on documents and lists, see the strftime(3) manual; keep %-d %B %Y
    * or reorder them, e.g. "%-d. %B %Y."
    * xgettext:no-c-format */
-  return g_date_time_format (date, _ ("%-d %B %Y"));
+  return sofra_i18n_format_date_time (date, _ ("%-d %B %Y"));
 }
 
 static char *
@@ -93,8 +94,8 @@ format_both (GDateTime  *from,
              const char *to_format,
              const char *separator)
 {
-  g_autofree char *a = g_date_time_format (from, from_format);
-  g_autofree char *b = g_date_time_format (to, to_format);
+  g_autofree char *a = sofra_i18n_format_date_time (from, from_format);
+  g_autofree char *b = sofra_i18n_format_date_time (to, to_format);
 
   return g_strconcat (a, separator, b, NULL);
 }
@@ -131,7 +132,7 @@ sofra_render_format_period (const char *from, const char *to)
     /* Translators: a whole month as a reporting period; %OB is the month's name as it
      * stands alone (nominative), see strftime(3) and g_date_time_format()
      * xgettext:no-c-format */
-    return g_date_time_format (start, _ ("%OB %Y"));
+    return sofra_i18n_format_date_time (start, _ ("%OB %Y"));
 
   if (whole_months && same_year)
     /* Translators: a range of whole months in one year, "January – March 2026"; the first
