@@ -17,6 +17,7 @@ typedef enum
   OPTION_FORCE = 1 << 0,
   OPTION_OUTPUT = 1 << 1,
   OPTION_WITHOUT_PRIVATE = 1 << 2,
+  OPTION_SYNC = 1 << 4,
 } OptionFlags;
 
 typedef struct
@@ -34,6 +35,7 @@ static const Command commands[] = {
   { "export", 0, 0, OPTION_OUTPUT | OPTION_WITHOUT_PRIVATE, sofra_cli_export },
   { "import", 0, 1, 0, sofra_cli_import },
   { "check", 0, 0, 0, sofra_cli_check },
+  { "sync", 0, 0, OPTION_SYNC, sofra_cli_sync },
 };
 
 void
@@ -148,6 +150,7 @@ check_options (const Command *command, const SofraCliOptions *options)
     { OPTION_FORCE, options->force, "--force" },
     { OPTION_OUTPUT, options->output != NULL, "--output" },
     { OPTION_WITHOUT_PRIVATE, options->without_private, "--without-private" },
+    { OPTION_SYNC, sofra_cli_sync_options_given (), "--server/--db/--user" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (checks); i++)
@@ -182,6 +185,8 @@ make_summary (void)
   g_string_append_printf (summary, "  import [FILE|-]   %s\n",
                           _ ("Read JSON lines, all or nothing"));
   g_string_append_printf (summary, "  check             %s", _ ("Check the database for damage"));
+  g_string_append_printf (summary, "\n  sync --server URL --db NAME [--user USER]\n%20s%s", "",
+                          _ ("Send this database's changes to the server and receive its own"));
   return g_string_free (summary, FALSE);
 }
 
@@ -216,6 +221,7 @@ main (int argc, char *argv[])
 
   context = g_option_context_new (_ ("COMMAND [ARGUMENT…]"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, sofra_cli_sync_entries (), GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   summary = make_summary ();
   g_option_context_set_summary (context, summary);

@@ -9,6 +9,7 @@
 #include "sofra-json.h"
 #include "sofra-records.h"
 #include "sofra-store-private.h"
+#include "sofra-store-sync.h"
 
 JsonObject *
 sofra_store_make_doc (const char *id,
@@ -514,8 +515,9 @@ sofra_store_put_replicated (SofraStore *self, JsonObject *doc, GError **error)
                            _ ("The record has no valid identifier or revision."));
       return FALSE;
     }
-  if (!deleted && sofra_record_type_is_known (type) && !sofra_record_validate (doc, error))
-    return FALSE;
+  /* No check of the fields: a newer Sofra in another office may write values (a new kind of
+   * session, a new field) this version does not know; the document is kept and passed on
+   * untouched, and shown only where it can be decoded. */
 
   history = sofra_json_object_member (doc, "_revisions");
   if (history != NULL)
@@ -555,6 +557,9 @@ sofra_store_put_replicated (SofraStore *self, JsonObject *doc, GError **error)
   ok = sofra_store_read_row (self, id, &row, error) &&
        sofra_store_add_revisions (self, id, type, &row, NULL, chain, deleted, body, doc, &changed,
                                   error);
+  /* An erasure leaves nothing of the person behind here either. */
+  if (ok && changed && sofra_doc_is_erased (doc))
+    ok = sofra_store_purge_kept_bodies (self, id, error);
   return sofra_store_write_end (self, ok, changed, id, type, error);
 }
 

@@ -59,6 +59,9 @@ char *sofra_rev_tree_check (const SofraDocRow *row);
  * deletion), or NULL. */
 char *sofra_store_read_rev_body (SofraStore *self, const char *id, const char *rev);
 
+/* Drops the kept bodies of @id's earlier revisions (sofra-store-sync.c, after an erasure). */
+gboolean sofra_store_purge_kept_bodies (SofraStore *self, const char *id, GError **error);
+
 gboolean sofra_store_write_begin (SofraStore *self, GError **error);
 gboolean sofra_store_write_end (SofraStore *self,
                                 gboolean    ok,

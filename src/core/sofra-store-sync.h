@@ -16,6 +16,21 @@ gboolean sofra_doc_is_private (JsonObject *doc);
  * the number of local changes not yet on the server when @since is the push checkpoint. */
 guint sofra_store_count_changes (SofraStore *self, gint64 since);
 
+/* One document of the changes feed as replication sees it: all its leaf revisions (live and
+ * deleted, the winner first) and whether it is private (never to be sent). */
+typedef gboolean (*SofraSyncChangeFunc) (const char        *id,
+                                         const char *const *leaves,
+                                         gint64             seq,
+                                         gboolean           is_private,
+                                         gpointer           user_data);
+/* The documents changed after @since, in sequence order, at most @limit (0: all). */
+gboolean sofra_store_foreach_sync_change (SofraStore         *self,
+                                          gint64              since,
+                                          guint               limit,
+                                          SofraSyncChangeFunc func,
+                                          gpointer            user_data,
+                                          GError            **error);
+
 /* Erases a participant on their request: the participant, every note about them and every
  * attendance of theirs become tombstones that hold no personal data ({"type", "erased":
  * true}), every conflicting branch of them is deleted too, the participant is taken out of

@@ -96,6 +96,10 @@ const char *sofra_syncer_get_trusted_fingerprint (SofraSyncer *self);
  * server presented, "AB:CD:…" (32 pairs), for the person to compare and trust; else NULL. */
 const char *sofra_syncer_get_peer_fingerprint (SofraSyncer *self);
 
+/* Seconds each request may take before the run fails as unreachable; 0 for the default
+ * (SOFRA_SYNC_TIMEOUT_SECONDS). */
+void sofra_syncer_set_timeout (SofraSyncer *self, guint seconds);
+
 SofraStore    *sofra_syncer_get_store (SofraSyncer *self);
 const char    *sofra_syncer_get_server_url (SofraSyncer *self);
 const char    *sofra_syncer_get_database (SofraSyncer *self);
