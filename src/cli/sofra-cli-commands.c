@@ -21,6 +21,16 @@
 
 /* ---- demo-data ----------------------------------------------------------------------- */
 
+/* One line of the counts, the numbers in one column: printf's "%-18s" counts bytes, and a
+ * translated label in Cyrillic has two bytes to a letter. */
+static void
+print_count (const char *label, guint n)
+{
+  glong width = g_utf8_strlen (label, -1);
+
+  g_print ("  %s%*s %u\n", label, (int) MAX (18 - width, 0), "", n);
+}
+
 int
 sofra_cli_demo_data (const SofraCliOptions *options, char **args)
 {
@@ -52,12 +62,12 @@ sofra_cli_demo_data (const SofraCliOptions *options, char **args)
     }
 
   g_print ("%s\n", _ ("Added sample data:"));
-  g_print ("  %-18s %u\n", _ ("Offices"), counts.offices);
-  g_print ("  %-18s %u\n", _ ("Sessions"), counts.sessions);
-  g_print ("  %-18s %u\n", _ ("Participants"), counts.participants);
-  g_print ("  %-18s %u\n", _ ("Attendance"), counts.attendance);
-  g_print ("  %-18s %u\n", _ ("Notes"), counts.notes);
-  g_print ("  %-18s %u\n", _ ("Follow-ups"), counts.followups);
+  print_count (_ ("Offices"), counts.offices);
+  print_count (_ ("Sessions"), counts.sessions);
+  print_count (_ ("Participants"), counts.participants);
+  print_count (_ ("Attendance"), counts.attendance);
+  print_count (_ ("Notes"), counts.notes);
+  print_count (_ ("Follow-ups"), counts.followups);
   return EXIT_SUCCESS;
 }
 
