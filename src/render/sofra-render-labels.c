@@ -280,6 +280,6 @@ sofra_labels_date (SofraLabels *self, const char *iso_date)
 
   /* Translators: a date on printed documents: %1$d is the day, %2$s the month's name, %3$d
    * the year; reorder or add punctuation as your language writes dates ("%1$d. %2$s %3$d.") */
-  return g_strdup_printf (sofra_labels_get (self, "date on documents", N_ ("%1$d %2$s %3$d")), day,
+  return g_strdup_printf (sofra_labels_get (self, "date on documents", "%1$d %2$s %3$d"), day,
                           sofra_labels_get (self, "month in a date", months[month - 1]), year);
 }

@@ -280,7 +280,7 @@ add_overview (SofraReport *self, const char *title, GPtrArray *docs)
     sofra_report_add_text (self, SOFRA_STYLE_KICKER, self->organisation);
   sofra_report_add_text (self, SOFRA_STYLE_DOCUMENT_TITLE, title);
   /* Translators: the number of sessions in a printed period document */
-  count = sofra_labels_count (self->labels, N_ ("%lu session"), N_ ("%lu sessions"), docs->len);
+  count = sofra_labels_count (self->labels, "%lu session", "%lu sessions", docs->len);
   sofra_report_add_text (self, SOFRA_STYLE_BODY, count);
 
   if (docs->len == 0)
@@ -304,8 +304,8 @@ add_overview (SofraReport *self, const char *title, GPtrArray *docs)
 
   sofra_report_add_text (self, SOFRA_STYLE_HEADING, L (self, NULL, N_ ("Sessions by kind")));
   sofra_report_set_columns (self, 2, kind_columns, 1u << 1);
-  sofra_report_add_row (self, SOFRA_ROW_HEAD, 2, L (self, "column", N_ ("Kind")),
-                        L (self, "column", N_ ("Sessions")));
+  sofra_report_add_row (self, SOFRA_ROW_HEAD, 2, L (self, "column", "Kind"),
+                        L (self, "column", "Sessions"));
   for (guint k = 0; kinds[k].id != NULL && k < 31; k++)
     if (by_kind[k] > 0)
       {
@@ -341,8 +341,8 @@ add_overview (SofraReport *self, const char *title, GPtrArray *docs)
 
   sofra_report_add_text (self, SOFRA_STYLE_HEADING, L (self, NULL, N_ ("Sessions")));
   sofra_report_set_columns (self, 3, list_columns, 0);
-  sofra_report_add_row (self, SOFRA_ROW_HEAD, 3, L (self, "column", N_ ("Date")),
-                        L (self, "column", N_ ("Title")), L (self, "column", N_ ("Place")));
+  sofra_report_add_row (self, SOFRA_ROW_HEAD, 3, L (self, "column", "Date"),
+                        L (self, "column", "Title"), L (self, "column", "Place"));
   for (guint i = 0; i < docs->len; i++)
     {
       g_autoptr (SofraSession)
@@ -356,7 +356,7 @@ add_overview (SofraReport *self, const char *title, GPtrArray *docs)
       date = sofra_labels_date (self->labels, session->date);
       title = sofra_report_record_text (self, session->title);
       if (session->online)
-        place = g_strdup (L (self, "place", N_ ("Online")));
+        place = g_strdup (L (self, "place", "Online"));
       else
         place = sofra_render_place_name (self->store, session->place_id,
                                          sofra_labels_get_bilingual (self->labels)
@@ -386,7 +386,7 @@ static void
 set_running_title (SofraReport *self, GPtrArray *docs, const char *several)
 {
   if (docs->len == 1)
-    self->running_title = g_strdup (L (self, "running title", N_ ("Session summary")));
+    self->running_title = g_strdup (L (self, "running title", "Session summary"));
   else
     self->running_title = g_strdup (several);
 }
@@ -431,7 +431,7 @@ sofra_report_new_sessions (SofraStore               *store,
     }
 
   self = report_new (store, options);
-  set_running_title (self, docs, L (self, "running title", N_ ("Session summaries")));
+  set_running_title (self, docs, L (self, "running title", "Session summaries"));
   if (docs->len > 1)
     add_overview (self, L (self, NULL, N_ ("Session summaries")), docs);
   if (!add_sessions (self, docs, error))

@@ -58,10 +58,10 @@ sofra_report_add_people_table (SofraReport *self, const SofraPeopleCounts *count
     widths[g + 1] = 0.72 / (n_genders + 1);
   sofra_report_set_columns (self, n_columns, widths, numeric);
 
-  cells[0] = g_strdup (L (self, "column", N_ ("Community")));
+  cells[0] = g_strdup (L (self, "column", "Community"));
   for (guint g = 0; g < n_genders; g++)
     cells[g + 1] = g_strdup (sofra_labels_vocab (self->labels, SOFRA_VOCAB_GENDER, genders[g].id));
-  cells[n_genders + 1] = g_strdup (L (self, "column", N_ ("Total")));
+  cells[n_genders + 1] = g_strdup (L (self, "column", "Total"));
   add_row (self, SOFRA_ROW_HEAD, cells, n_columns);
 
   for (guint c = 0; c < n_communities; c++)
@@ -85,7 +85,7 @@ sofra_report_add_people_table (SofraReport *self, const SofraPeopleCounts *count
       add_row (self, SOFRA_ROW_BODY, cells, n_columns);
     }
 
-  cells[0] = g_strdup (L (self, "column", N_ ("Total")));
+  cells[0] = g_strdup (L (self, "column", "Total"));
   for (guint g = 0; g < n_genders; g++)
     cells[g + 1] = sofra_report_count_cell (column_totals[g]);
   /* The grand total is not broken down by anything: it is shown as it is. */

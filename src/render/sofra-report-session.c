@@ -128,7 +128,7 @@ add_header (SofraReport *self, SofraSession *session)
     when = g_strdup (date);
 
   if (session->online)
-    where = g_strdup (L (self, "place", N_ ("Online")));
+    where = g_strdup (L (self, "place", "Online"));
   else
     {
       g_autofree char *place = sofra_render_place_name (self->store, session->place_id,
@@ -153,17 +153,17 @@ add_header (SofraReport *self, SofraSession *session)
     }
 
   sofra_report_set_columns (self, 2, columns, 0);
-  add_meta (self, L (self, "field", N_ ("Kind")),
+  add_meta (self, L (self, "field", "Kind"),
             sofra_labels_vocab (self->labels, SOFRA_VOCAB_SESSION_KIND, session->kind));
   if (g_strcmp0 (session->status, "held") != 0)
-    add_meta (self, L (self, "field", N_ ("Status")),
+    add_meta (self, L (self, "field", "Status"),
               sofra_labels_vocab (self->labels, SOFRA_VOCAB_SESSION_STATUS, session->status));
-  add_meta (self, L (self, "field", N_ ("Date and time")), when);
-  add_meta (self, L (self, "field", N_ ("Place")), where);
-  add_meta (self, L (self, "field", N_ ("Facilitators")), facilitators);
-  add_meta (self, L (self, "field", N_ ("Languages")), languages);
-  add_meta (self, L (self, "field", N_ ("Communities present")), communities);
-  add_meta (self, L (self, "field", N_ ("Topics")), topics);
+  add_meta (self, L (self, "field", "Date and time"), when);
+  add_meta (self, L (self, "field", "Place"), where);
+  add_meta (self, L (self, "field", "Facilitators"), facilitators);
+  add_meta (self, L (self, "field", "Languages"), languages);
+  add_meta (self, L (self, "field", "Communities present"), communities);
+  add_meta (self, L (self, "field", "Topics"), topics);
   if (session->trust_before > 0 || session->trust_after > 0)
     {
       /* Translators: the atmosphere of a session rated 1 to 5 before and after it,
@@ -172,7 +172,7 @@ add_header (SofraReport *self, SofraSession *session)
                                                    N_ ("%1$d before, %2$d after (of 5)")),
                                                 session->trust_before, session->trust_after);
 
-      add_meta (self, L (self, "field", N_ ("Atmosphere and trust")), trust);
+      add_meta (self, L (self, "field", "Atmosphere and trust"), trust);
     }
 }
 
@@ -235,7 +235,7 @@ add_participants (SofraReport *self, SofraSession *session)
         }
     }
 
-  sofra_report_add_text (self, SOFRA_STYLE_HEADING, L (self, "section", N_ ("Participants")));
+  sofra_report_add_text (self, SOFRA_STYLE_HEADING, L (self, "section", "Participants"));
   if (n_registered + n_unregistered == 0)
     {
       sofra_report_add_text (self, SOFRA_STYLE_BODY,
@@ -245,14 +245,13 @@ add_participants (SofraReport *self, SofraSession *session)
 
   {
     /* Translators: how many people registered at a session, on printed summaries */
-    g_autofree char *registered = sofra_labels_count (self->labels,
-                                                      N_ ("%lu registered participant"),
-                                                      N_ ("%lu registered participants"),
-                                                      n_registered);
+    g_autofree char *registered = sofra_labels_count (self->labels, "%lu registered participant",
+                                                      "%lu registered participants", n_registered);
     /* Translators: people counted at a session without registering, on printed summaries */
-    g_autofree char *unregistered =
-      sofra_labels_count (self->labels, N_ ("%lu person present without registering"),
-                          N_ ("%lu people present without registering"), n_unregistered);
+    g_autofree char *unregistered = sofra_labels_count (self->labels,
+                                                        "%lu person present without registering",
+                                                        "%lu people present without registering",
+                                                        n_unregistered);
     g_autofree char *line = n_unregistered > 0
                               ? g_strdup_printf ("%s; %s.", registered, unregistered)
                               : g_strdup_printf ("%s.", registered);
@@ -266,8 +265,8 @@ add_participants (SofraReport *self, SofraSession *session)
     return;
 
   sofra_report_set_columns (self, 3, columns, 0);
-  sofra_report_add_row (self, SOFRA_ROW_HEAD, 3, L (self, "column", N_ ("Name or code")),
-                        L (self, "column", N_ ("Role")), L (self, "column", N_ ("Organisation")));
+  sofra_report_add_row (self, SOFRA_ROW_HEAD, 3, L (self, "column", "Name or code"),
+                        L (self, "column", "Role"), L (self, "column", "Organisation"));
   for (guint i = 0; i < people->len; i++)
     {
       Person *person = &g_array_index (people, Person, i);
@@ -283,10 +282,10 @@ add_participants (SofraReport *self, SofraSession *session)
       /* Translators: under the list of participants on printed summaries */
       g_autofree char *withheld = sofra_labels_count (
         self->labels,
-        N_ ("%lu name withheld: this participant did not agree to appear on documents and is "
-            "shown by a pseudonym code."),
-        N_ ("%lu names withheld: these participants did not agree to appear on documents and "
-            "are shown by pseudonym codes."),
+        "%lu name withheld: this participant did not agree to appear on documents and is "
+        "shown by a pseudonym code.",
+        "%lu names withheld: these participants did not agree to appear on documents and "
+        "are shown by pseudonym codes.",
         n_withheld);
 
       sofra_report_add_text (self, SOFRA_STYLE_NOTE, withheld);
@@ -314,11 +313,11 @@ add_followups (SofraReport *self, SofraSession *session)
   if (docs == NULL || docs->len == 0)
     return;
 
-  sofra_report_add_text (self, SOFRA_STYLE_HEADING, L (self, "section", N_ ("Follow-ups")));
+  sofra_report_add_text (self, SOFRA_STYLE_HEADING, L (self, "section", "Follow-ups"));
   sofra_report_set_columns (self, 4, columns, 0);
-  sofra_report_add_row (self, SOFRA_ROW_HEAD, 4, L (self, "column", N_ ("What")),
-                        L (self, "column", N_ ("Owner")), L (self, "column", N_ ("Due")),
-                        L (self, "column", N_ ("Status")));
+  sofra_report_add_row (self, SOFRA_ROW_HEAD, 4, L (self, "column", "What"),
+                        L (self, "column", "Owner"), L (self, "column", "Due"),
+                        L (self, "column", "Status"));
   for (guint i = 0; i < docs->len; i++)
     {
       g_autoptr (SofraFollowUp)
@@ -401,10 +400,10 @@ sofra_report_add_session (SofraReport *self, const char *session_id, GError **er
 
   add_header (self, session);
   add_participants (self, session);
-  add_section (self, L (self, "section", N_ ("Summary")), session->summary);
-  add_section (self, L (self, "section", N_ ("Key points raised")), session->key_points);
-  add_section (self, L (self, "section", N_ ("Agreements and commitments")), session->agreements);
-  add_section (self, L (self, "section", N_ ("Tensions or incidents")), session->incidents);
+  add_section (self, L (self, "section", "Summary"), session->summary);
+  add_section (self, L (self, "section", "Key points raised"), session->key_points);
+  add_section (self, L (self, "section", "Agreements and commitments"), session->agreements);
+  add_section (self, L (self, "section", "Tensions or incidents"), session->incidents);
   add_followups (self, session);
   return TRUE;
 }
