@@ -84,9 +84,10 @@ static const Case to_cyrillic_cases[] = {
   /* Foreign letters, other scripts, addresses: the word stays as it is. */
   { "Mitrovicë", "Mitrovicë" },
   { "Çështje", "Çështje" },
-  { "Prishtinë dhe Beograd", "Prishtinë дхе Београд" },
+  { "Prishtinë dhe Beograd", "Prishtinë dhe Београд" },
   { "Wi-Fi xerox", "Wi-Fi xerox" },
-  { "Mitrovicë/Mitrovica", "Mitrovicë/Mitrovica" },
+  { "Mitrovicë/Mitrovica", "Mitrovicë/Митровица" },
+  { "Gjakova, Drenas dhe Kalla", "Gjakova, Дренас dhe Kalla" },
   { "Beogradу", "Beogradу" },
   { "pišite na info@sofra.org ili https://sofra.org",
     "пишите на info@sofra.org или https://sofra.org" },

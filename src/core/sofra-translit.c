@@ -305,6 +305,25 @@ append_unichar (GString *out, gunichar c)
   g_string_append_len (out, buf, g_unichar_to_utf8 (c, buf));
 }
 
+/* Albanian spellings Serbian words never have (dh, gj, ll, rr, th): "Arbër" has a foreign
+ * letter already, "Gjakova", "Drenas" → "Dhe" and "Kalla" stay Latin. */
+static gboolean
+has_foreign_pair (const gunichar *lower, gsize n)
+{
+  static const char pairs[][2] = { { 'd', 'h' },
+                                   { 'g', 'j' },
+                                   { 'l', 'l' },
+                                   { 'r', 'r' },
+                                   { 't', 'h' } };
+
+  for (gsize i = 0; i + 1 < n; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (pairs); k++)
+      if (lower[i] == (gunichar) pairs[k][0] && lower[i + 1] == (gunichar) pairs[k][1] &&
+          !(k == 2 && i + 2 < n && lower[i + 2] == 'j')) /* l + lj is Serbian */
+        return TRUE;
+  return FALSE;
+}
+
 /* Converts the word @p … @end (letters and marks) if every letter in it is Serbian Latin. */
 static void
 word_to_cyrillic (GString *out, const char *p, const char *end, gunichar prev, gunichar next)
@@ -329,14 +348,17 @@ word_to_cyrillic (GString *out, const char *p, const char *end, gunichar prev, g
         any_pair = TRUE;
     }
 
+  lower = g_new (gunichar, n);
+  for (glong i = 0; i < n; i++)
+    lower[i] = g_unichar_tolower (w[i]);
+  if (has_foreign_pair (lower, n))
+    {
+      g_string_append_len (out, p, end - p);
+      return;
+    }
   split = g_new0 (gboolean, n + 1);
   if (any_pair)
-    {
-      lower = g_new (gunichar, n);
-      for (glong i = 0; i < n; i++)
-        lower[i] = g_unichar_tolower (w[i]);
-      mark_splits (lower, n, split);
-    }
+    mark_splits (lower, n, split);
 
   for (glong i = 0; i < n; i++)
     {
@@ -355,23 +377,34 @@ word_to_cyrillic (GString *out, const char *p, const char *end, gunichar prev, g
     }
 }
 
-/* A whitespace-delimited token stays as it is when it is a web or mail address, or when a
- * letter in it is neither Serbian Latin nor Cyrillic ("Wi-Fi", "Mitrovicë/Mitrovica"). */
+/* A web or mail address (a whitespace-delimited token) is never transliterated. */
 static gboolean
-token_stays (const char *p, const char *end)
+is_address (const char *p, const char *end)
 {
   g_autofree char *token = g_strndup (p, end - p);
 
-  if (strchr (token, '@') != NULL || strstr (token, "://") != NULL ||
-      g_ascii_strncasecmp (token, "www.", 4) == 0)
-    return TRUE;
-  for (const char *q = token; *q; q = g_utf8_next_char (q))
+  return strchr (token, '@') != NULL || strstr (token, "://") != NULL ||
+         g_ascii_strncasecmp (token, "www.", 4) == 0;
+}
+
+/* A segment (between white space and slashes) stays as it is when a letter in it is neither
+ * Serbian Latin nor Cyrillic: "Wi-Fi", and "Mitrovicë" of "Mitrovicë/Mitrovica". */
+static gboolean
+has_foreign_letter (const char *p, const char *end)
+{
+  for (; p < end; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (q);
+      gunichar c = g_utf8_get_char (p);
       if (g_unichar_isalpha (c) && latin_cyrillic (c) == 0 && !is_cyrillic (c))
         return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+ends_segment (gunichar c)
+{
+  return c == '/' || g_unichar_isspace (c);
 }
 
 char *
@@ -381,7 +414,9 @@ sofra_translit_to_cyrillic (const char *text)
   GString         *out;
   const char      *p;
   const char      *token_end = NULL;
+  const char      *segment_end = NULL;
   gboolean         address = FALSE;
+  gboolean         foreign = FALSE;
   gunichar         prev = 0;
 
   if (text == NULL)
@@ -399,10 +434,18 @@ sofra_translit_to_cyrillic (const char *text)
         {
           for (token_end = p; *token_end && !g_unichar_isspace (g_utf8_get_char (token_end));)
             token_end = g_utf8_next_char (token_end);
-          address = token_stays (p, token_end);
+          address = is_address (p, token_end);
+        }
+      if (ends_segment (c))
+        segment_end = NULL;
+      else if (segment_end == NULL)
+        {
+          for (segment_end = p; *segment_end && !ends_segment (g_utf8_get_char (segment_end));)
+            segment_end = g_utf8_next_char (segment_end);
+          foreign = has_foreign_letter (p, segment_end);
         }
 
-      if (!is_word_char (c) || address)
+      if (!is_word_char (c) || address || foreign)
         {
           const char *next = g_utf8_next_char (p);
           g_string_append_len (out, p, next - p);

@@ -128,7 +128,10 @@ update (SofraFollowupRow *self)
     }
 
   if (followup->what != NULL && *followup->what != '\0')
-    set_label (self->what_label, followup->what);
+    {
+      set_label (self->what_label, followup->what);
+      sofra_gui_set_record_text (self->what_label, "label", followup->what);
+    }
   else
     set_label (self->what_label, _ ("Nothing written yet"));
 
@@ -154,6 +157,8 @@ update (SofraFollowupRow *self)
     /* Translators: who is to do a follow-up, e.g. "Owner: Arta" */
     owner_text = g_strdup_printf (_ ("Owner: %s"), followup->owner);
   set_label (self->owner_label, owner_text);
+  if (owner_text != NULL)
+    sofra_gui_set_record_text_format (self->owner_label, "label", _ ("Owner: %s"), followup->owner);
 
   done = g_strcmp0 (followup->status, SOFRA_FOLLOWUP_STATUS_DONE) == 0;
   closed = done || g_strcmp0 (followup->status, SOFRA_FOLLOWUP_STATUS_DROPPED) == 0;
@@ -170,6 +175,8 @@ update (SofraFollowupRow *self)
     /* Translators: the session a follow-up belongs to */
     session_text = g_strdup_printf (_ ("Session: %s"), title);
   set_label (self->session_label, session_text);
+  if (session_text != NULL)
+    sofra_gui_set_record_text_format (self->session_label, "label", _ ("Session: %s"), title);
 
   set_overdue (self, sofra_doc_item_get_overdue (self->item));
 

@@ -9,6 +9,7 @@
 
 #include "sofra-records.h"
 #include "sofra-store.h"
+#include "sofra-translit.h"
 #include "sofra-vocab.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,42 @@ const char *sofra_gui_language (void);
 /* The display name of the place document @place_id in the current interface language, or
  * NULL when @place_id is NULL or unknown. */
 char *sofra_gui_place_name (SofraStore *store, const char *place_id);
+
+/* Record text in the script the reader chose (the setting "serbian-script"). The stored text
+ * never changes: lists and pages show a transliterated copy, editable fields the stored text.
+ *
+ * follow_serbian_script() reads @settings now and whenever the choice changes; every text set
+ * with set_record_text() is then shown again in the new script at once. Each window calls it. */
+void        sofra_gui_follow_serbian_script (GSettings *settings);
+SofraScript sofra_gui_serbian_script (void);
+/* @text (may be NULL) in the chosen script, for text that is not tied to one widget property
+ * (a tooltip, a window title). Free with g_free(). */
+char *sofra_gui_record_text (const char *text);
+/* Sets the string property @property of @object (a GtkLabel's "label", an AdwActionRow's
+ * "title" or "subtitle"…) to the stored @text in the chosen script, now and whenever the
+ * choice changes. @text is plain text: it is escaped where the property takes markup. Setting
+ * the property by other means later ends the tracking. The _full variant puts interface text
+ * that is never transliterated before and after it (either may be NULL). */
+void sofra_gui_set_record_text (gpointer object, const char *property, const char *text);
+void sofra_gui_set_record_text_full (gpointer    object,
+                                     const char *property,
+                                     const char *before,
+                                     const char *text,
+                                     const char *after);
+/* Same for the display name of a place (sofra_gui_place_name()): only its Serbian part follows
+ * the chosen script, the Albanian name stays as it is. */
+void sofra_gui_set_record_place (gpointer    object,
+                                 const char *property,
+                                 const char *before,
+                                 const char *place,
+                                 const char *after);
+/* The Preferences row "Show Serbian text in: As typed / Latin / Cyrillic", bound to @settings. */
+GtkWidget *sofra_gui_script_row_new (GSettings *settings);
+/* @format (translated interface text) with its one "%s" replaced by the record @text. */
+void sofra_gui_set_record_text_format (gpointer    object,
+                                       const char *property,
+                                       const char *format,
+                                       const char *text);
 
 /* Stamps the staff name and office of @settings ("staff-name", "office-id") on every write to
  * @store, now and whenever they change, for as long as @store lives. */

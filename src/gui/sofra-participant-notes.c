@@ -129,7 +129,8 @@ note_row_new (SofraParticipantNotes *self, SofraNote *note)
 
   if (title != NULL)
     {
-      label = gtk_label_new (title);
+      label = gtk_label_new (NULL);
+      sofra_gui_set_record_text (label, "label", title);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "caption");
@@ -155,7 +156,9 @@ note_row_new (SofraParticipantNotes *self, SofraNote *note)
   gtk_box_append (GTK_BOX (header), delete);
   gtk_box_append (GTK_BOX (box), header);
 
-  label = gtk_label_new (note->text);
+  /* Shown read-only: record text in the reader's script. */
+  label = gtk_label_new (NULL);
+  sofra_gui_set_record_text (label, "label", note->text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);

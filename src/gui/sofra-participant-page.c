@@ -183,7 +183,10 @@ update_header (SofraParticipantPage *self, const char *code)
 
   if (code == NULL)
     code = gtk_label_get_label (self->code_label);
-  gtk_label_set_label (self->title_label, !sofra_gui_is_blank (name) ? name : code);
+  if (!sofra_gui_is_blank (name))
+    sofra_gui_set_record_text (self->title_label, "label", name);
+  else
+    gtk_label_set_label (self->title_label, code);
 
   gtk_widget_set_visible (self->name_warning,
                           !sofra_gui_is_blank (name) &&

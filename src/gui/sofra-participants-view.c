@@ -113,8 +113,9 @@ describe_details (SofraParticipantsView *self, JsonObject *doc)
     g_ptr_array_add (parts, (gpointer) member (doc, "code"));
   if (community != NULL)
     g_ptr_array_add (parts, (gpointer) sofra_vocab_label (SOFRA_VOCAB_COMMUNITY, community));
+  /* The place comes last, after the separator, as record text (see update_row()). */
   if (place != NULL)
-    g_ptr_array_add (parts, (gpointer) place);
+    g_ptr_array_add (parts, (gpointer) "");
   g_ptr_array_add (parts, NULL);
 
   /* Translators: the separator between the details of a participant in the list */
@@ -265,11 +266,17 @@ update_row (GtkWidget *box, SofraDocItem *item, SofraParticipantsView *self)
   GtkWidget       *name = gtk_widget_get_first_child (box);
   GtkWidget       *details = gtk_widget_get_next_sibling (name);
   const char      *title = member (doc, "name") ? member (doc, "name") : member (doc, "code");
+  const char      *place = place_name (self, member (doc, "municipality"));
   g_autofree char *text = describe_details (self, doc);
 
-  gtk_label_set_label (GTK_LABEL (name), title ? title : _ ("Unnamed participant"));
-  gtk_label_set_label (GTK_LABEL (details), text);
-  gtk_widget_set_visible (details, *text != '\0');
+  /* The name is record text; the pseudonym code is an identifier and stays as it is. */
+  if (member (doc, "name") != NULL)
+    sofra_gui_set_record_text (name, "label", title);
+  else
+    gtk_label_set_label (GTK_LABEL (name), title ? title : _ ("Unnamed participant"));
+  /* The municipality is record text, shown in the reader's script. */
+  sofra_gui_set_record_place (details, "label", text, place, NULL);
+  gtk_widget_set_visible (details, *text != '\0' || place != NULL);
 }
 
 static void

@@ -147,7 +147,10 @@ update_label (SofraPlaceChooser *self)
   if (name == NULL && self->place_id != NULL)
     name = g_strdup (self->place_id);
 
-  gtk_label_set_label (GTK_LABEL (self->label), name != NULL ? name : _ ("No Place"));
+  if (name != NULL)
+    sofra_gui_set_record_place (self->label, "label", NULL, name, NULL);
+  else
+    gtk_label_set_label (GTK_LABEL (self->label), _ ("No Place"));
   if (name == NULL)
     gtk_widget_add_css_class (self->label, "dim-label");
   else

@@ -271,6 +271,10 @@ sofra_preferences_window_constructed (GObject *object)
   self->filling = FALSE;
   fill_offices (self);
   fill_languages (self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (
+                               gtk_widget_get_ancestor (GTK_WIDGET (self->language_row),
+                                                        ADW_TYPE_PREFERENCES_GROUP)),
+                             sofra_gui_script_row_new (self->settings));
 
   g_signal_connect (self->staff_row, "changed", G_CALLBACK (on_staff_changed_cb), self);
   g_signal_connect (self->office_row, "notify::selected", G_CALLBACK (on_office_selected_cb), self);

@@ -61,6 +61,7 @@ followup_row_new (JsonObject *doc, const char *today)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  sofra_gui_set_record_text (row, "title", sofra_gui_doc_string (doc, "what"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, _ ("Show this follow-up"));
   g_object_set_data_full (G_OBJECT (row), "followup-id",

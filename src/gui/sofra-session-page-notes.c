@@ -29,7 +29,6 @@ note_row_new (SofraSessionPage *self, JsonObject *note, GPtrArray *attendees)
   const char      *visibility = sofra_gui_doc_string (note, "visibility");
   g_autofree char *who = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = sofra_session_page_escape (sofra_gui_doc_string (note, "text"));
 
   for (guint i = 0; who == NULL && i < attendees->len; i++)
     {
@@ -47,8 +46,9 @@ note_row_new (SofraSessionPage *self, JsonObject *note, GPtrArray *attendees)
   title = sofra_session_page_escape (who != NULL ? who : _ ("Erased participant"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  /* The note is shown read-only here: record text in the reader's script. */
+  sofra_gui_set_record_text (row, "subtitle", sofra_gui_doc_string (note, "text"));
   gtk_widget_add_css_class (row, "note-row");
 
   if (g_strcmp0 (visibility, "private") == 0)

@@ -204,6 +204,10 @@ attendance_row_new (SofraSessionPage *self, Attendee *attendee)
   g_autofree char *title = sofra_session_page_escape (attendee->label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* A name is record text, shown in the reader's script; a pseudonym code stays as it is. */
+  if (attendee->participant != NULL &&
+      !sofra_gui_is_blank (sofra_gui_doc_string (attendee->participant, "name")))
+    sofra_gui_set_record_text (row, "title", sofra_gui_doc_string (attendee->participant, "name"));
   if (attendee->participant != NULL)
     {
       g_autofree char *details = participant_details (attendee->participant);

@@ -92,7 +92,10 @@ update_heading (SofraSessionPage *self)
 {
   g_autofree char *title = text_or_null (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
 
-  gtk_label_set_label (self->heading_label, title != NULL ? title : _ ("Untitled session"));
+  if (title != NULL)
+    sofra_gui_set_record_text (self->heading_label, "label", title);
+  else
+    gtk_label_set_label (self->heading_label, _ ("Untitled session"));
 }
 
 static void

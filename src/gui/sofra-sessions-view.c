@@ -306,6 +306,7 @@ update_row (SofraSessionsView *self, GtkListItem *list_item)
   GtkWidget    *chips = g_object_get_data (G_OBJECT (list_item), "chips");
   g_autoptr (GString) line = g_string_new (NULL);
   g_autofree char *date = NULL;
+  g_autofree char *online = NULL;
   const char      *text, *place, *state;
 
   if (doc == NULL)
@@ -314,7 +315,7 @@ update_row (SofraSessionsView *self, GtkListItem *list_item)
   text = sofra_gui_doc_string (doc, "title");
   if (text != NULL && *text != '\0')
     {
-      gtk_label_set_label (title, text);
+      sofra_gui_set_record_text (title, "label", text);
       gtk_widget_remove_css_class (GTK_WIDGET (title), "dim-label");
     }
   else
@@ -338,11 +339,12 @@ update_row (SofraSessionsView *self, GtkListItem *list_item)
   if ((text = sofra_gui_doc_string (doc, "start_time")) != NULL)
     g_string_append_printf (line, " %s", text);
   place = place_name (self, sofra_gui_doc_string (doc, "place_id"));
-  if (place != NULL)
-    g_string_append_printf (line, line->len ? " · %s" : "%s", place);
+  if (place != NULL && line->len > 0)
+    g_string_append (line, " · ");
   if (json_object_has_member (doc, "online") && json_object_get_boolean_member (doc, "online"))
-    g_string_append_printf (line, line->len ? " · %s" : "%s", _ ("Online"));
-  gtk_label_set_label (meta, line->str);
+    online = g_strdup_printf ((line->len > 0 || place != NULL) ? " · %s" : "%s", _ ("Online"));
+  /* The place is record text, shown in the reader's script; the date is interface text. */
+  sofra_gui_set_record_place (meta, "label", line->str, place, online);
 
   bind_chips (chips, doc);
 }

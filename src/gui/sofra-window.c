@@ -285,6 +285,7 @@ sofra_window_constructed (GObject *object)
 
   g_assert (SOFRA_IS_STORE (self->store));
   g_assert (G_IS_SETTINGS (self->settings));
+  sofra_gui_follow_serbian_script (self->settings);
 
   self->sessions_view = g_object_new (SOFRA_TYPE_SESSIONS_VIEW, "store", self->store, "settings",
                                       self->settings, NULL);
