@@ -134,8 +134,9 @@ sofra_store_foreach_sync_change (SofraStore         *self,
   return TRUE;
 }
 
-/* Removes every kept body of @id but those of its live losing leaves (conflicts whose
- * tombstone has not arrived yet keep theirs). */
+/* Removes every kept body of @id but those of its leaves (a conflict whose tombstone has not
+ * arrived yet, a deleted branch that may win later): what goes is the bodies of revisions
+ * that have children, the body Undo would bring back among them. */
 gboolean
 sofra_store_purge_kept_bodies (SofraStore *self, const char *id, GError **error)
 {
@@ -146,7 +147,7 @@ sofra_store_purge_kept_bodies (SofraStore *self, const char *id, GError **error)
 
   if (!sofra_store_read_row (self, id, &row, error))
     return FALSE;
-  keep = row.seq != 0 ? sofra_rev_tree_conflicts (&row) : g_new0 (char *, 1);
+  keep = row.seq != 0 ? row_leaves (row.rev, row.tree) : g_new0 (char *, 1);
   stmt = sofra_store_stmt (self, "SELECT rev FROM rev_bodies WHERE doc_id = ?1", error);
   if (stmt == NULL)
     return FALSE;

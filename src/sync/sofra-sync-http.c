@@ -330,7 +330,7 @@ transport_error (SofraSyncHttp *self, Request *req, GError *error)
 static JsonNode *
 parse_answer (SofraSyncHttp *self, SoupMessage *msg, GBytes *bytes, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) parse_error = NULL;
   gsize       size = 0;
   const char *data = bytes ? g_bytes_get_data (bytes, &size) : NULL;

@@ -47,7 +47,8 @@ collect_change (const char        *id,
   ReadState *state = data;
 
   state->batch->changes++;
-  json_node_set_int (state->batch->last_seq, seq);
+  json_node_unref (state->batch->last_seq);
+  state->batch->last_seq = json_node_init_int (json_node_alloc (), seq);
   if (!is_private)
     {
       JsonArray *revs = json_array_new ();
