@@ -54,12 +54,13 @@ sofra_test_session (const char *title, const char *date)
 }
 
 /* Writes, as if it arrived from another office, a revision of @id that competes with the
- * current winner: the winner's body with @member set to @value, a sibling of the winner (same
+ * current winner: the winner's body with the members of @changes (a JSON object), a sibling of the winner (same
  * parent, same depth) whose hash is the smallest, so the winner stays the winner. Returns the
  * competing revision. */
 char *
-sofra_test_make_conflict (SofraStore *store, const char *id, const char *member, const char *value)
+sofra_test_make_conflict_json (SofraStore *store, const char *id, const char *changes)
 {
+  g_autoptr (JsonObject) members = sofra_test_parse (changes);
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) winner = sofra_store_get (store, id, &error);
   g_autoptr (JsonObject) with_history = NULL;
@@ -88,10 +89,21 @@ sofra_test_make_conflict (SofraStore *store, const char *id, const char *member,
   json_object_set_string_member (winner, "_rev", rev);
   json_object_set_object_member (winner, "_revisions", revisions);
   json_object_set_string_member (winner, "updated_by", "Other office");
-  json_object_set_string_member (winner, member, value);
+  sofra_json_copy_members (winner, members);
   g_assert_true (sofra_store_put_replicated (store, winner, &error));
   g_assert_no_error (error);
   return rev;
+}
+
+char *
+sofra_test_make_conflict (SofraStore *store, const char *id, const char *member, const char *value)
+{
+  g_autoptr (JsonObject) changes = json_object_new ();
+  g_autofree char *json = NULL;
+
+  json_object_set_string_member (changes, member, value);
+  json = sofra_json_to_string (changes);
+  return sofra_test_make_conflict_json (store, id, json);
 }
 
 /* A checksum of the database and its WAL, to prove a failed write changed no byte. */

@@ -15,8 +15,11 @@ SofraStore *sofra_test_open_store (const char *name);
 JsonObject *sofra_test_parse (const char *json);
 JsonObject *sofra_test_participant (const char *name, const char *code);
 JsonObject *sofra_test_session (const char *title, const char *date);
-/* Gives @id a conflict as a sync from another office would: a competing revision with @member
- * set to @value, which loses to the current winner. Returns that revision. */
+/* Gives @id a conflict as a sync from another office would: a competing revision with the
+ * members of the JSON object @changes, which loses to the current winner. Returns that
+ * revision. */
+char *sofra_test_make_conflict_json (SofraStore *store, const char *id, const char *changes);
+/* The same, with one string member @member set to @value. */
 char *
 sofra_test_make_conflict (SofraStore *store, const char *id, const char *member, const char *value);
 

@@ -9,6 +9,8 @@
 #include "sofra-place-chooser.h"
 #include "sofra-preferences-window.h"
 #include "sofra-records.h"
+#include "sofra-sync-preferences-page.h"
+#include "sofra-window-sync.h"
 
 struct _SofraPreferencesWindow
 {
@@ -275,6 +277,11 @@ sofra_preferences_window_constructed (GObject *object)
                                gtk_widget_get_ancestor (GTK_WIDGET (self->language_row),
                                                         ADW_TYPE_PREFERENCES_GROUP)),
                              sofra_gui_script_row_new (self->settings));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (sofra_sync_preferences_page_new (
+                                self->store, self->settings,
+                                sofra_window_get_sync_controller (
+                                  gtk_window_get_transient_for (GTK_WINDOW (self))))));
 
   g_signal_connect (self->staff_row, "changed", G_CALLBACK (on_staff_changed_cb), self);
   g_signal_connect (self->office_row, "notify::selected", G_CALLBACK (on_office_selected_cb), self);
