@@ -17,6 +17,7 @@ typedef enum
   OPTION_FORCE = 1 << 0,
   OPTION_OUTPUT = 1 << 1,
   OPTION_WITHOUT_PRIVATE = 1 << 2,
+  OPTION_SUMMARY = 1 << 3,
   OPTION_SYNC = 1 << 4,
 } OptionFlags;
 
@@ -35,6 +36,7 @@ static const Command commands[] = {
   { "export", 0, 0, OPTION_OUTPUT | OPTION_WITHOUT_PRIVATE, sofra_cli_export },
   { "import", 0, 1, 0, sofra_cli_import },
   { "check", 0, 0, 0, sofra_cli_check },
+  { "summary", 0, G_MAXUINT, OPTION_SUMMARY, sofra_cli_summary },
   { "sync", 0, 0, OPTION_SYNC, sofra_cli_sync },
 };
 
@@ -150,6 +152,14 @@ check_options (const Command *command, const SofraCliOptions *options)
     { OPTION_FORCE, options->force, "--force" },
     { OPTION_OUTPUT, options->output != NULL, "--output" },
     { OPTION_WITHOUT_PRIVATE, options->without_private, "--without-private" },
+    { OPTION_SUMMARY, options->pdf != NULL, "--pdf" },
+    { OPTION_SUMMARY, options->language != NULL, "--lang" },
+    { OPTION_SUMMARY, options->bilingual, "--bilingual" },
+    { OPTION_SUMMARY, options->from != NULL, "--from" },
+    { OPTION_SUMMARY, options->to != NULL, "--to" },
+    { OPTION_SUMMARY, options->paper != NULL, "--paper" },
+    { OPTION_SUMMARY, options->script != NULL, "--script" },
+    { OPTION_SUMMARY, options->organisation != NULL, "--organisation" },
     { OPTION_SYNC, sofra_cli_sync_options_given (), "--server/--db/--user" },
   };
 
@@ -184,7 +194,12 @@ make_summary (void)
                           _ ("Write every document as JSON lines"));
   g_string_append_printf (summary, "  import [FILE|-]   %s\n",
                           _ ("Read JSON lines, all or nothing"));
-  g_string_append_printf (summary, "  check             %s", _ ("Check the database for damage"));
+  g_string_append_printf (summary, "  check             %s\n", _ ("Check the database for damage"));
+  g_string_append_printf (summary, "  summary ID… --pdf FILE\n                    %s\n",
+                          _ ("Write the summaries of these sessions as one PDF"));
+  g_string_append_printf (summary,
+                          "  summary --from DATE --to DATE --pdf FILE\n                    %s",
+                          _ ("Write a PDF of every session in the period"));
   g_string_append_printf (summary, "\n  sync --server URL --db NAME [--user USER]\n%20s%s", "",
                           _ ("Send this database's changes to the server and receive its own"));
   return g_string_free (summary, FALSE);
@@ -196,6 +211,13 @@ main (int argc, char *argv[])
   SofraCliOptions  options = { 0 };
   g_autofree char *database = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *paper = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *organisation = NULL;
   gboolean         version = FALSE;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
@@ -212,6 +234,22 @@ main (int argc, char *argv[])
       N_ ("export: write to FILE instead of the standard output"), N_ ("FILE") },
     { "without-private", 0, 0, G_OPTION_ARG_NONE, &options.without_private,
       N_ ("export: leave out private notes"), NULL },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_ ("summary: the PDF file to write"),
+      N_ ("FILE") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_ ("summary: the document's language, sq, sr, sr@latin or en"), N_ ("LANGUAGE") },
+    { "bilingual", 0, 0, G_OPTION_ARG_NONE, &options.bilingual,
+      N_ ("summary: Albanian and Serbian labels side by side"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_ ("summary: every session from this day (YYYY-MM-DD)"), N_ ("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_ ("summary: every session up to this day (YYYY-MM-DD)"), N_ ("DATE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_ ("summary: a4 (the default) or letter"),
+      N_ ("SIZE") },
+    { "script", 0, 0, G_OPTION_ARG_STRING, &script,
+      N_ ("summary: Serbian text of the records as-typed, latin or cyrillic"), N_ ("SCRIPT") },
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation,
+      N_ ("summary: the organisation's name for the header"), N_ ("NAME") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_ ("Show the version and quit"), NULL },
     { NULL }
   };
@@ -233,6 +271,13 @@ main (int argc, char *argv[])
     return sofra_cli_usage_error (error->message);
   options.database = database;
   options.output = output;
+  options.pdf = pdf;
+  options.language = language;
+  options.from = from;
+  options.to = to;
+  options.paper = paper;
+  options.script = script;
+  options.organisation = organisation;
 
   if (version)
     {

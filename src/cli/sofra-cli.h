@@ -19,6 +19,14 @@ typedef struct
   gboolean    force;           /* demo-data: add even when sessions exist */
   const char *output;          /* export: a file instead of standard output */
   gboolean    without_private; /* export: leave out private notes */
+  const char *pdf;             /* summary: the PDF file to write */
+  const char *language;        /* summary: sq, sr, sr@latin, en; NULL: the interface's */
+  gboolean    bilingual;       /* summary: Albanian and Serbian labels side by side */
+  const char *from;            /* summary: a period, YYYY-MM-DD */
+  const char *to;
+  const char *paper;        /* summary: a4 or letter */
+  const char *script;       /* summary: Serbian record text as-typed, latin or cyrillic */
+  const char *organisation; /* summary: the organisation's name in the header */
 } SofraCliOptions;
 
 /* Opens the database. With @create a missing file is made (and, for the default path, its
@@ -49,6 +57,7 @@ int sofra_cli_export (const SofraCliOptions *options, char **args);
 int sofra_cli_import (const SofraCliOptions *options, char **args);
 int sofra_cli_check (const SofraCliOptions *options, char **args);
 int sofra_cli_sync (const SofraCliOptions *options, char **args);
+int sofra_cli_summary (const SofraCliOptions *options, char **args);
 
 /* sync's own options (sofra-cli-sync.c), and whether any was given. */
 const GOptionEntry *sofra_cli_sync_entries (void);

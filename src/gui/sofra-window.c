@@ -10,6 +10,7 @@
 #include "sofra-participants-view.h"
 #include "sofra-records.h"
 #include "sofra-sessions-view.h"
+#include "sofra-window-print.h"
 #include "sofra-window-sync.h"
 #include "sofra-window.h"
 
@@ -304,6 +305,7 @@ sofra_window_constructed (GObject *object)
   g_signal_connect (self->sessions_view, "notify::session-id", G_CALLBACK (on_session_id_cb), self);
   on_session_id_cb (self->sessions_view, NULL, self);
   sofra_window_sync_setup (self, self->header_bar, GTK_WIDGET (self->search_bar));
+  sofra_window_print_setup (self, self->sessions_view);
   restore_window_state (self);
 }
 

@@ -102,8 +102,6 @@ char *sofra_report_count_cell (guint n);
 #define L(self, context, msgid) sofra_labels_get ((self)->labels, (context), (msgid))
 
 gboolean sofra_report_add_session (SofraReport *self, const char *session_id, GError **error);
-/* The session's communities include both Albanian and Serbian. */
-gboolean sofra_report_session_has_both_communities (JsonObject *doc);
 
 void sofra_report_clear_layout (SofraReport *self);
 

@@ -84,6 +84,10 @@ void sofra_report_draw_page (SofraReport *self, cairo_t *cr, int page);
 gboolean
 sofra_report_write_pdf (SofraReport *self, const char *path, SofraPaper paper, GError **error);
 
+/* Whether the session document @doc lists both the Albanian and the Serbian community: the
+ * sessions bilingual labels are meant for. */
+gboolean sofra_report_session_has_both_communities (JsonObject *doc);
+
 /* A Pango context set up as the renderer wants it on @cr (no hinting of metrics, so print,
  * PDF and image lay out alike). */
 PangoContext *sofra_report_create_context (cairo_t *cr);
