@@ -12,6 +12,8 @@
 #include "sofra-conflict-merge.h"
 #include "sofra-conflicts-window.h"
 #include "sofra-conflicts.h"
+#include "sofra-json.h"
+#include "sofra-store-sync.h"
 #include "sofra-store.h"
 #include "sofra-sync-indicator.h"
 #include "sofra-sync.h"
@@ -374,6 +376,110 @@ test_preferences_and_unreachable (void)
   close_window (GTK_WIDGET (window));
 }
 
+typedef struct
+{
+  const char *id;
+  char       *rev;
+} FindRev;
+
+static gboolean
+find_rev_cb (const char *id, const char *rev, gboolean deleted, gint64 seq, gpointer data)
+{
+  FindRev *find = data;
+
+  if (g_str_equal (id, find->id) && deleted)
+    {
+      g_free (find->rev);
+      find->rev = g_strdup (rev);
+    }
+  return TRUE;
+}
+
+/* Erasure on request, from the participant page: asked first, then gone with the notes. */
+static void
+test_erase (void)
+{
+  g_autoptr (GSettings) settings = quiet_settings ();
+  g_autoptr (SofraStore) store = sofra_test_open_store ("erase.db");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *note_id = NULL;
+  g_autofree char *note_json = NULL;
+  g_autoptr (JsonObject) gone = NULL;
+  SofraWindow *window;
+  GtkWidget   *button, *dialog;
+
+  id = sofra_test_ui_put_json (store, "{\"type\":\"participant\",\"name\":\"Besnik Gashi\","
+                                      "\"code\":\"P-9QWE\",\"phone\":\"+383 44 123 456\"}");
+  note_json = g_strdup_printf ("{\"type\":\"note\",\"participant_id\":\"%s\","
+                               "\"date\":\"2026-11-20\",\"text\":\"Asked about the bus "
+                               "line\",\"visibility\":\"shared\"}",
+                               id);
+  note_id = sofra_test_ui_put_json (store, note_json);
+  window = sofra_test_ui_main_window_new (store, settings, 1280, 800, "participants");
+  sofra_window_show_record (window, id);
+  sofra_test_ui_wait (400);
+
+  button = sofra_test_ui_find_button (GTK_WIDGET (window), "Erase…");
+  g_assert_nonnull (button);
+  sofra_test_ui_scroll_to (button);
+  shoot (GTK_WIDGET (window), "sync-erase-button-1280x800.png");
+
+  /* Cancel changes nothing. */
+  sofra_test_ui_press (button);
+  sofra_test_ui_wait (400);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Erase Besnik Gashi?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                                               "erase"),
+                   ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "cancel");
+  shoot (dialog, "sync-erase-confirm.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  sofra_test_ui_wait (300);
+  {
+    g_autoptr (JsonObject) still = sofra_store_get (store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (still);
+  }
+
+  sofra_test_ui_press (button);
+  sofra_test_ui_wait (400);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "erase");
+  sofra_test_ui_wait (500);
+
+  gone = sofra_store_get (store, id, &error);
+  g_assert_null (gone);
+  g_assert_error (error, SOFRA_STORE_ERROR, SOFRA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (sofra_store_get (store, note_id, NULL));
+  /* The tombstone that replicates holds no personal data. */
+  {
+    FindRev find = { id, NULL };
+    g_autoptr (JsonObject) tombstone = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (sofra_store_foreach_change (store, 0, 0, find_rev_cb, &find, &error));
+    g_assert_nonnull (find.rev);
+    tombstone = sofra_store_get_revision (store, id, find.rev, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_true (sofra_doc_is_erased (tombstone));
+    text = sofra_json_to_string (tombstone);
+    g_assert_null (strstr (text, "Besnik"));
+    g_assert_null (strstr (text, "+383"));
+    g_free (find.rev);
+  }
+  g_assert_null (sofra_test_ui_find_label (GTK_WIDGET (window), "Besnik Gashi"));
+  shoot (GTK_WIDGET (window), "sync-erased-1280x800.png");
+  close_window (GTK_WIDGET (window));
+}
+
 static void
 test_describe_time (void)
 {
@@ -399,6 +505,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sync-ui/describe-time", test_describe_time);
   g_test_add_func ("/sync-ui/conflicts", test_conflicts);
   g_test_add_func ("/sync-ui/preferences-and-unreachable", test_preferences_and_unreachable);
+  g_test_add_func ("/sync-ui/erase", test_erase);
 
   return g_test_run ();
 }

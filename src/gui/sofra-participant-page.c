@@ -7,6 +7,7 @@
 
 #include "sofra-date-button.h"
 #include "sofra-gui-util.h"
+#include "sofra-participant-erase.h"
 #include "sofra-participant-notes.h"
 #include "sofra-participant-page.h"
 #include "sofra-place-chooser.h"
@@ -490,6 +491,7 @@ sofra_participant_page_constructed (GObject *object)
 
   self->notes = SOFRA_PARTICIPANT_NOTES (sofra_participant_notes_new (self->store));
   gtk_box_append (self->content_box, GTK_WIDGET (self->notes));
+  gtk_box_append (self->content_box, sofra_participant_erase_new (self->store));
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
