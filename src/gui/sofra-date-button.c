@@ -7,6 +7,7 @@
 
 #include "sofra-date-button.h"
 #include "sofra-gui-util.h"
+#include "sofra-month-calendar.h"
 
 struct _SofraDateButton
 {
@@ -15,10 +16,10 @@ struct _SofraDateButton
   char    *date;
   gboolean allow_clear;
 
-  GtkMenuButton *button;
-  GtkPopover    *popover;
-  GtkCalendar   *calendar;
-  GtkButton     *clear_button;
+  GtkMenuButton      *button;
+  GtkPopover         *popover;
+  SofraMonthCalendar *calendar;
+  GtkButton          *clear_button;
 };
 
 G_DEFINE_FINAL_TYPE (SofraDateButton, sofra_date_button, GTK_TYPE_WIDGET)
@@ -68,9 +69,9 @@ set_date_and_notify (SofraDateButton *self, const char *iso_date)
 }
 
 static void
-on_day_selected_cb (SofraDateButton *self, GtkCalendar *calendar)
+on_day_selected_cb (SofraDateButton *self, SofraMonthCalendar *calendar)
 {
-  g_autoptr (GDateTime) picked = gtk_calendar_get_date (calendar);
+  g_autoptr (GDateTime) picked = sofra_month_calendar_get_date (calendar);
   g_autofree char *iso = g_date_time_format (picked, "%Y-%m-%d");
 
   gtk_popover_popdown (self->popover);
@@ -101,9 +102,7 @@ on_popover_show_cb (SofraDateButton *self, GtkPopover *popover)
   if (shown == NULL)
     shown = g_date_time_new_now_local ();
 
-  g_signal_handlers_block_by_func (self->calendar, on_day_selected_cb, self);
-  gtk_calendar_select_day (self->calendar, shown);
-  g_signal_handlers_unblock_by_func (self->calendar, on_day_selected_cb, self);
+  sofra_month_calendar_select_day (self->calendar, shown);
 }
 
 static void
@@ -118,7 +117,7 @@ build (SofraDateButton *self)
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
 
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  self->calendar = SOFRA_MONTH_CALENDAR (sofra_month_calendar_new ());
   g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_day_selected_cb), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
 
