@@ -13,7 +13,9 @@
 
 #include <glib/gstdio.h>
 
+#include "sofra-i18n.h"
 #include "sofra-records.h"
+#include "sofra-render-labels.h"
 #include "sofra-report.h"
 #include "sofra-test-store.h"
 #include "sofra-test-util.h"
@@ -592,6 +594,32 @@ test_language_restored (void)
     }
 }
 
+/* Labels in one language after another: gettext's cache must not hand one language's words
+ * to the next (it keeps them while LC_MESSAGES keeps its name). The catalogues of the build
+ * directory are used; the checks hold whatever the translations say. */
+static void
+test_labels_switch (void)
+{
+  g_autoptr (SofraLabels) sq = sofra_labels_new ("sq", FALSE, "sr");
+  g_autoptr (SofraLabels) sr = sofra_labels_new ("sr", FALSE, "sr");
+  g_autoptr (SofraLabels) en = sofra_labels_new ("en", FALSE, "sr");
+  g_autoptr (SofraLabels) both = sofra_labels_new ("sq", TRUE, "sr");
+  g_autoptr (SofraLabels) sq_again = sofra_labels_new ("sq", FALSE, "sr");
+  g_autofree char *albanian = g_strdup (sofra_labels_get (sq, "field", "Kind"));
+  g_autofree char *serbian = g_strdup (sofra_labels_get (sr, "field", "Kind"));
+  const char      *english = sofra_labels_get (en, "field", "Kind");
+  const char      *pair = sofra_labels_get (both, "field", "Kind");
+
+  g_assert_cmpstr (english, ==, "Kind");
+  g_assert_cmpstr (sofra_labels_get (sq_again, "field", "Kind"), ==, albanian);
+  g_assert_nonnull (strstr (pair, albanian));
+  g_assert_nonnull (strstr (pair, serbian));
+  if (!g_str_equal (albanian, serbian))
+    g_assert_nonnull (strstr (pair, " / "));
+  g_assert_cmpstr (sofra_labels_get_language (en), ==, "en");
+  g_assert_true (sofra_labels_get_bilingual (both));
+}
+
 static void
 test_period (void)
 {
@@ -763,7 +791,7 @@ test_replace (void)
 int
 main (int argc, char *argv[])
 {
-  setlocale (LC_ALL, "");
+  sofra_i18n_init (NULL);
   sofra_test_init (&argc, &argv);
 
   g_test_add_func ("/report/consent", test_consent);
@@ -773,6 +801,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/report/paper", test_paper);
   g_test_add_func ("/report/script", test_script);
   g_test_add_func ("/report/language-restored", test_language_restored);
+  g_test_add_func ("/report/labels-switch", test_labels_switch);
   g_test_add_func ("/report/period", test_period);
   g_test_add_func ("/report/bad-input", test_bad_input);
   g_test_add_func ("/report/replace", test_replace);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -49,6 +50,17 @@ normalise_language (const char *language)
   return "en";
 }
 
+/* Makes gettext use @locale for LC_MESSAGES and forget the translations it has cached. glibc
+ * returns early from setlocale() when the name does not change, keeping its cache, so the
+ * category goes through "C" first: each real change counts as a new catalogue generation. */
+static void
+reload_messages (const char *locale)
+{
+  setlocale (LC_MESSAGES, "C");
+  if (!g_str_equal (locale, "C") && setlocale (LC_MESSAGES, locale) == NULL)
+    setlocale (LC_MESSAGES, "C");
+}
+
 static void
 switch_begin (Switch *s, const char *language)
 {
@@ -60,16 +72,11 @@ switch_begin (Switch *s, const char *language)
   s->messages_locale = g_strdup (messages != NULL ? messages : "C");
 
   g_setenv ("LANGUAGE", language, TRUE);
-  /* gettext ignores LANGUAGE in the plain "C" locale; C.UTF-8 is built into glibc. Setting
-   * LC_MESSAGES, even to the same value, also makes gettext forget the translations it
-   * cached for the previous language. */
+  /* gettext ignores LANGUAGE in the plain "C" locale; C.UTF-8 is built into glibc. */
   if (g_str_equal (s->messages_locale, "C") || g_str_equal (s->messages_locale, "POSIX"))
-    {
-      if (setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
-        setlocale (LC_MESSAGES, s->messages_locale);
-    }
+    reload_messages ("C.UTF-8");
   else
-    setlocale (LC_MESSAGES, s->messages_locale);
+    reload_messages (s->messages_locale);
 }
 
 static void
@@ -79,7 +86,7 @@ switch_end (Switch *s)
     g_setenv ("LANGUAGE", s->language, TRUE);
   else
     g_unsetenv ("LANGUAGE");
-  setlocale (LC_MESSAGES, s->messages_locale);
+  reload_messages (s->messages_locale);
   g_clear_pointer (&s->language, g_free);
   g_clear_pointer (&s->messages_locale, g_free);
 }
@@ -184,6 +191,34 @@ sofra_labels_get (SofraLabels *self, const char *context, const char *msgid)
 
   g_hash_table_insert (self->cache, g_steal_pointer (&key), label);
   return label;
+}
+
+char *
+sofra_labels_printf (SofraLabels *self, const char *context, const char *format, ...)
+{
+  va_list args;
+  char   *text;
+
+  g_return_val_if_fail (self != NULL && format != NULL, NULL);
+
+  va_start (args, format);
+  if (self->bilingual)
+    {
+      g_autofree char *albanian_format = translate_in ("sq", context, format);
+      g_autofree char *serbian_format = translate_in (self->serbian, context, format);
+      va_list          again;
+      char            *albanian, *serbian;
+
+      va_copy (again, args);
+      albanian = g_strdup_vprintf (albanian_format, args);
+      serbian = g_strdup_vprintf (serbian_format, again);
+      va_end (again);
+      text = join_pair (albanian, serbian);
+    }
+  else
+    text = g_strdup_vprintf (sofra_labels_get (self, context, format), args);
+  va_end (args);
+  return text;
 }
 
 typedef struct

@@ -33,6 +33,10 @@ gboolean    sofra_labels_get_bilingual (SofraLabels *self);
 /* @msgid (already marked with N_ or NC_) translated into the document's language(s); the
  * result belongs to @self. @context may be NULL. */
 const char *sofra_labels_get (SofraLabels *self, const char *context, const char *msgid);
+/* printf with @format (a msgid, marked for translation by the caller's keyword) translated
+ * into the document's language(s): a bilingual document formats the Albanian and the Serbian
+ * text each with the arguments, then puts them side by side. Free with g_free(). */
+char *sofra_labels_printf (SofraLabels *self, const char *context, const char *format, ...);
 /* A vocabulary label (session kind, community, …) in the document's language(s). */
 const char *sofra_labels_vocab (SofraLabels *self, SofraVocab vocab, const char *id);
 /* printf with a plural-aware format, in the document's language(s); @format_singular and

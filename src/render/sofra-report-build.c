@@ -520,7 +520,7 @@ sofra_report_new_period (SofraStore               *store,
   to_text = sofra_labels_date (self->labels, to);
   /* Translators: the title of a printed period document, "Sessions from 1 March 2026 to 31
    * March 2026" */
-  title = g_strdup_printf (L (self, NULL, N_ ("Sessions from %1$s to %2$s")), from_text, to_text);
+  title = LF (self, NULL, N_ ("Sessions from %1$s to %2$s"), from_text, to_text);
   self->running_title = g_strdup (title);
   add_overview (self, title, sorted);
   if (!add_sessions (self, sorted, error))

@@ -348,9 +348,9 @@ draw_running_parts (SofraReport *self, cairo_t *cr, int page)
   int              height;
 
   /* Translators: in the footer of printed documents, with the date of printing */
-  printed_text = g_strdup_printf (L (self, "footer", "Printed on %s"), date);
+  printed_text = LF (self, "footer", "Printed on %s", date);
   /* Translators: in the footer of printed documents, "Page 2 of 7" */
-  number_text = g_strdup_printf (L (self, "footer", "Page %1$d of %2$d"), page + 1, self->n_pages);
+  number_text = LF (self, "footer", "Page %1$d of %2$d", page + 1, self->n_pages);
 
   left = new_layout (self, self->organisation, "8", half - 6);
   right = new_layout (self, self->running_title, "8", half - 6);

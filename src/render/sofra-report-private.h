@@ -100,6 +100,9 @@ char *sofra_report_record_text (SofraReport *self, const char *text);
 char *sofra_report_count_cell (guint n);
 /* The text of a cell or label: the label in the document's language(s). */
 #define L(self, context, msgid) sofra_labels_get ((self)->labels, (context), (msgid))
+/* A formatted label: each language's text formatted with the arguments, then joined. */
+#define LF(self, context, format, ...) \
+  sofra_labels_printf ((self)->labels, (context), (format), __VA_ARGS__)
 
 gboolean sofra_report_add_session (SofraReport *self, const char *session_id, GError **error);
 

@@ -168,9 +168,8 @@ add_header (SofraReport *self, SofraSession *session)
     {
       /* Translators: the atmosphere of a session rated 1 to 5 before and after it,
        * "3 before, 4 after (of 5)"; a 0 means not rated */
-      g_autofree char *trust = g_strdup_printf (L (self, NULL,
-                                                   N_ ("%1$d before, %2$d after (of 5)")),
-                                                session->trust_before, session->trust_after);
+      g_autofree char *trust = LF (self, NULL, N_ ("%1$d before, %2$d after (of 5)"),
+                                   session->trust_before, session->trust_after);
 
       add_meta (self, L (self, "field", "Atmosphere and trust"), trust);
     }
