@@ -420,80 +420,6 @@ put_session (SofraStore *store, const char *title, const char *date, const char 
 }
 
 static void
-test_search (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
-  g_autoptr (SofraStore) store = sofra_test_open_store ("search.sofra");
-  g_autofree char *north = NULL;
-  g_autofree char *east = NULL;
-  SofraWindow     *window;
-  GtkWidget       *entry;
-
-  g_assert_no_error (error);
-  g_assert_true (sofra_store_seed_places (store, &error));
-  north = put_session (store, "Market day meeting", "2026-10-01", "place:mitrovice-veriut");
-  east = put_session (store, "Youth football and dialogue", "2026-10-08", "place:gjilan");
-
-  window = sofra_test_ui_main_window_new (store, settings, 1280, 800, NULL);
-  g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Market day meeting"));
-  g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Youth football and dialogue"));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  sofra_test_ui_wait (100);
-  entry = sofra_test_ui_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
-  g_assert_nonnull (entry);
-
-  /* The place's name matches without its diacritics. */
-  gtk_editable_set_text (GTK_EDITABLE (entry), "mitrovice");
-  sofra_test_ui_wait (400);
-  g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Market day meeting"));
-  g_assert_null (sofra_test_ui_find_label (GTK_WIDGET (window), "Youth football and dialogue"));
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), "football");
-  sofra_test_ui_wait (400);
-  g_assert_null (sofra_test_ui_find_label (GTK_WIDGET (window), "Market day meeting"));
-  g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Youth football and dialogue"));
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), "no such session");
-  sofra_test_ui_wait (400);
-  g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "No Matching Sessions"));
-
-  /* Opened on the participants, the search filters the participants. */
-  {
-    const char *names[] = { "Zana Rama", "Milan Petrović" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        g_autoptr (SofraParticipant) participant = sofra_participant_new ();
-        g_autoptr (JsonObject) doc = NULL;
-
-        participant->name = g_strdup (names[i]);
-        participant->code = sofra_participant_make_code ();
-        doc = sofra_participant_to_json (participant);
-        g_assert_true (sofra_store_put (store, doc, &error));
-      }
-  }
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "participants");
-  sofra_test_ui_wait (200);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  gtk_editable_set_text (GTK_EDITABLE (entry), "petrovic");
-  sofra_test_ui_wait (400);
-  g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Milan Petrović"));
-  g_assert_null (sofra_test_ui_find_label (GTK_WIDGET (window), "Zana Rama"));
-
-  /* Closing the search shows everything again. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "followups");
-  sofra_test_ui_wait (200);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "sessions");
-  sofra_test_ui_wait (200);
-  g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Market day meeting"));
-  g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (window), "Youth football and dialogue"));
-
-  close_window (window);
-}
-
-static void
 test_preferences (void)
 {
   g_autoptr (GError) error = NULL;
@@ -642,7 +568,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/window/session-round-trip", test_session_round_trip);
   g_test_add_func ("/ui/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/ui/window/invalid-time-is-kept", test_invalid_time_is_kept);
-  g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/headcount-and-notes", test_headcount_and_notes);
   g_test_add_func ("/ui/window/state", test_window_state);
   g_test_add_func ("/ui/preferences", test_preferences);

@@ -23,11 +23,8 @@ struct _SofraSessionsView
   SofraStore         *store;
   GSettings          *settings;
   SofraDocList       *doc_list;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
   GHashTable         *place_names;
-  char               *filter_text;
   guint               reselect_id;
   gboolean            syncing;
 
@@ -53,12 +50,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static const char *
-or_empty (const char *s)
-{
-  return s != NULL ? s : "";
-}
-
-static const char *
 place_name (SofraSessionsView *self, const char *place_id)
 {
   char *name;
@@ -73,38 +64,14 @@ place_name (SofraSessionsView *self, const char *place_id)
   return name;
 }
 
-static gboolean
-filter_func (gpointer item, gpointer user_data)
-{
-  SofraSessionsView *self = user_data;
-  JsonObject        *doc = sofra_doc_item_get_doc (SOFRA_DOC_ITEM (item));
-  g_autofree char   *haystack = NULL;
-  const char        *place;
-
-  if (self->filter_text == NULL)
-    return TRUE;
-  if (doc == NULL)
-    return FALSE;
-
-  place = place_name (self, sofra_gui_doc_string (doc, "place_id"));
-  haystack = g_strjoin (" ", or_empty (sofra_gui_doc_string (doc, "title")), or_empty (place),
-                        or_empty (sofra_gui_doc_string (doc, "venue")), NULL);
-
-  return g_str_match_string (self->filter_text, haystack, TRUE);
-}
-
 static void
 update_stacks (SofraSessionsView *self)
 {
   guint       total = g_list_model_get_n_items (G_LIST_MODEL (self->doc_list));
-  guint       shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   const char *id = sofra_session_page_get_session_id (self->page);
-  gboolean    searching = gtk_filter_list_model_get_pending (self->filter_model) > 0;
 
   gtk_stack_set_visible_child_name (self->main_stack,
                                     total == 0 && id == NULL ? "empty" : "sessions");
-  gtk_stack_set_visible_child_name (self->list_stack,
-                                    shown == 0 && total > 0 && !searching ? "no-results" : "list");
   gtk_stack_set_visible_child_name (self->content_stack, id != NULL ? "page" : "none");
 }
 
@@ -394,16 +361,7 @@ sofra_sessions_view_constructed (GObject *object)
   g_assert (SOFRA_IS_STORE (self->store));
 
   self->doc_list = sofra_doc_list_new (self->store, SOFRA_DOC_LIST_SESSIONS);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  /* No filter until there is search text: the lazy list is then never read in full. */
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->doc_list)),
-                                                  NULL);
-  /* A search over many sessions is filtered a batch at a time, so typing stays fluid. */
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
-  g_signal_connect_swapped (self->filter_model, "notify::pending", G_CALLBACK (update_stacks),
-                            self);
-  self->selection = sofra_gui_single_selection_new (
-    g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->selection = sofra_gui_single_selection_new (g_object_ref (G_LIST_MODEL (self->doc_list)));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -498,8 +456,6 @@ sofra_sessions_view_dispose (GObject *object)
   g_clear_handle_id (&self->reselect_id, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->filter_model != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
 
@@ -509,8 +465,6 @@ sofra_sessions_view_dispose (GObject *object)
   self->page = NULL;
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
   g_clear_object (&self->doc_list);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -524,7 +478,6 @@ sofra_sessions_view_finalize (GObject *object)
   SofraSessionsView *self = SOFRA_SESSIONS_VIEW (object);
 
   g_clear_pointer (&self->place_names, g_hash_table_unref);
-  g_clear_pointer (&self->filter_text, g_free);
 
   G_OBJECT_CLASS (sofra_sessions_view_parent_class)->finalize (object);
 }
@@ -616,28 +569,6 @@ sofra_sessions_view_get_session_id (SofraSessionsView *self)
   g_return_val_if_fail (SOFRA_IS_SESSIONS_VIEW (self), NULL);
 
   return sofra_session_page_get_session_id (self->page);
-}
-
-void
-sofra_sessions_view_set_filter (SofraSessionsView *self, const char *text)
-{
-  g_autofree char *stripped = NULL;
-
-  g_return_if_fail (SOFRA_IS_SESSIONS_VIEW (self));
-
-  stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  if (*stripped == '\0')
-    g_clear_pointer (&stripped, g_free);
-  if (g_strcmp0 (stripped, self->filter_text) == 0)
-    return;
-
-  g_free (self->filter_text);
-  self->filter_text = g_steal_pointer (&stripped);
-  sofra_gui_filter_model_refilter (self->filter_model, GTK_FILTER (self->filter),
-                                   self->filter_text != NULL);
-
-  sync_selection (self);
-  update_stacks (self);
 }
 
 gboolean

@@ -20,7 +20,6 @@ void  sofra_sessions_view_show_session (SofraSessionsView *self, const char *id)
 /* The id of the session on the page, or NULL; the property "session-id" notifies. */
 const char *sofra_sessions_view_get_session_id (SofraSessionsView *self);
 /* Filters the list by title and place text; NULL or "" shows everything. */
-void sofra_sessions_view_set_filter (SofraSessionsView *self, const char *text);
 /* Deletes the session on the page and its attendance, in one transaction. @deleted_ids gets
  * the ids deleted, the session's first, for Undo. */
 gboolean

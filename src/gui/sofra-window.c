@@ -10,6 +10,7 @@
 #include "sofra-participants-view.h"
 #include "sofra-records.h"
 #include "sofra-sessions-view.h"
+#include "sofra-window-search.h"
 #include "sofra-window-print.h"
 #include "sofra-window-sync.h"
 #include "sofra-window.h"
@@ -25,11 +26,9 @@ struct _SofraWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkToggleButton      *search_button;
   GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   AdwViewSwitcherBar   *switcher_bar;
-  const char           *search_view; /* "sessions", "participants", or NULL when not searching */
 
   SofraSessionsView *sessions_view;
   GtkWidget         *participants_view;
@@ -82,77 +81,11 @@ restore_window_state (SofraWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
-/* The list the search bar filters: the participants when they are shown, else the sessions
- * (the follow-ups have no search yet). */
-static gboolean
-searching_participants (SofraWindow *self)
-{
-  return g_strcmp0 (self->search_view, "participants") == 0;
-}
-
-static void
-clear_filters (SofraWindow *self)
-{
-  sofra_sessions_view_set_filter (self->sessions_view, NULL);
-  sofra_participants_view_set_filter (SOFRA_PARTICIPANTS_VIEW (self->participants_view), NULL);
-}
-
-static void
-on_search_changed_cb (GtkSearchEntry *entry, SofraWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    return;
-  if (searching_participants (self))
-    sofra_participants_view_set_filter (SOFRA_PARTICIPANTS_VIEW (self->participants_view), text);
-  else
-    sofra_sessions_view_set_filter (self->sessions_view, text);
-}
-
-static void
-on_stop_search_cb (GtkSearchEntry *entry, SofraWindow *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-on_search_mode_cb (GtkSearchBar *bar, GParamSpec *pspec, SofraWindow *self)
-{
-  if (gtk_search_bar_get_search_mode (bar))
-    {
-      const char *visible = adw_view_stack_get_visible_child_name (self->stack);
-
-      self->search_view = g_strcmp0 (visible, "participants") == 0 ? "participants" : "sessions";
-      adw_view_stack_set_visible_child_name (self->stack, self->search_view);
-      g_object_set (self->search_entry, "placeholder-text",
-                    searching_participants (self)
-                      ? _ ("Search participants by name, code or organisation")
-                      : _ ("Search sessions by title, place or venue"),
-                    NULL);
-    }
-  else
-    {
-      /* Closing the bar shows every record again. */
-      self->search_view = NULL;
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      clear_filters (self);
-    }
-}
-
 static void
 on_session_id_cb (SofraSessionsView *view, GParamSpec *pspec, SofraWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-session",
                                  sofra_sessions_view_get_session_id (view) != NULL);
-}
-
-static void
-on_visible_view_cb (AdwViewStack *stack, GParamSpec *pspec, SofraWindow *self)
-{
-  if (self->search_view != NULL &&
-      g_strcmp0 (adw_view_stack_get_visible_child_name (stack), self->search_view) != 0)
-    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
 static void
@@ -174,8 +107,8 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SofraWindow *self = SOFRA_WINDOW (widget);
 
+  /* The search setup shows the results page and focuses the entry. */
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -304,6 +237,7 @@ sofra_window_constructed (GObject *object)
 
   g_signal_connect (self->sessions_view, "notify::session-id", G_CALLBACK (on_session_id_cb), self);
   on_session_id_cb (self->sessions_view, NULL, self);
+  sofra_window_search_setup (self, self->toast_overlay, self->stack, self->search_bar);
   sofra_window_sync_setup (self, self->header_bar, GTK_WIDGET (self->search_bar));
   sofra_window_print_setup (self, self->sessions_view);
   restore_window_state (self);
@@ -391,12 +325,9 @@ sofra_window_class_init (SofraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SofraWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SofraWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SofraWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, SofraWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SofraWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SofraWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SofraWindow, switcher_bar);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -430,12 +361,6 @@ sofra_window_init (SofraWindow *self)
 
   sofra_gui_ensure_style (gtk_widget_get_display (GTK_WIDGET (self)));
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
-  g_signal_connect (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_cb),
-                    self);
-  g_signal_connect (self->stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_cb),
-                    self);
   load_help_overlay (self);
 }
 
