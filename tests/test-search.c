@@ -301,6 +301,44 @@ test_filters (void)
         }
     }
 
+  /* Date ranges over months, years, decades and centuries, to the day. */
+  {
+    g_autofree char *old = put (store, "{\"type\":\"session\",\"title\":\"Epoch one\","
+                                       "\"kind\":\"other\",\"status\":\"held\","
+                                       "\"date\":\"1999-12-31\"}");
+    g_autofree char *late = put (store, "{\"type\":\"session\",\"title\":\"Epoch two\","
+                                        "\"kind\":\"other\",\"status\":\"planned\","
+                                        "\"date\":\"2150-06-15\"}");
+    struct
+    {
+      const char *from, *to, *found;
+    } ranges[] = {
+      { "1999-12-31", NULL, "2" },         { "2000-01-01", NULL, late },
+      { NULL, "1999-12-31", old },         { NULL, "1999-12-30", "0" },
+      { "1990-01-01", "2149-12-31", old }, { "2150-06-15", "2150-06-15", late },
+      { "2150-06-16", "2150-06-30", "0" }, { "1000-01-01", "9999-12-31", "2" },
+      { "2150-06-01", "1999-01-01", "0" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+      {
+        SofraSearchQuery query = { .text = "epoch",
+                                   .date_from = ranges[i].from,
+                                   .date_to = ranges[i].to };
+        g_autoptr (SofraSearchResults) results = run (store, &query);
+        GPtrArray *hits = results->hits[SOFRA_SEARCH_KIND_SESSION];
+
+        g_test_message ("range %u", i);
+        if (g_ascii_isdigit (ranges[i].found[0]))
+          g_assert_cmpuint (hits->len, ==, atoi (ranges[i].found));
+        else
+          {
+            g_assert_cmpuint (hits->len, ==, 1);
+            g_assert_cmpstr (((SofraSearchHit *) hits->pdata[0])->id, ==, ranges[i].found);
+          }
+      }
+  }
+
   /* A malformed date is an error a person can act on, not an SQL error. */
   {
     SofraSearchQuery query = { .text = "dialog", .date_from = "1.2.2026" };
@@ -356,6 +394,11 @@ test_deletions (void)
     put (store, "{\"type\":\"participant\",\"name\":\"Rollback Person\",\"code\":\"P-EEEE\"}"));
   sofra_store_rollback (store);
   g_assert_cmpuint (count_for (store, "rollback"), ==, 0);
+  /* The words the rolled-back batch wrote are written again, and found by their prefix. */
+  g_free (
+    put (store, "{\"type\":\"participant\",\"name\":\"Rollback Again\",\"code\":\"P-EEEF\"}"));
+  g_assert_cmpuint (count_for (store, "rollb"), ==, 1);
+  g_assert_cmpuint (count_for (store, "rollback agai"), ==, 1);
 }
 
 /* A revision of @id from another office: a sibling of the winner at the same depth that wins
@@ -672,6 +715,7 @@ test_migration (void)
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE search_sessions; DROP TABLE search_participants;"
                                  "DROP TABLE search_notes; DROP TABLE search_followups;"
+                                 "DROP TABLE search_terms;"
                                  "PRAGMA user_version = 1;",
                                  NULL, NULL, NULL),
                    ==, SQLITE_OK);

@@ -19,6 +19,7 @@ typedef enum
   OPTION_WITHOUT_PRIVATE = 1 << 2,
   OPTION_SUMMARY = 1 << 3,
   OPTION_SYNC = 1 << 4,
+  OPTION_SEARCH = 1 << 5,
 } OptionFlags;
 
 typedef struct
@@ -38,6 +39,7 @@ static const Command commands[] = {
   { "check", 0, 0, 0, sofra_cli_check },
   { "summary", 0, G_MAXUINT, OPTION_SUMMARY, sofra_cli_summary },
   { "sync", 0, 0, OPTION_SYNC, sofra_cli_sync },
+  { "search", 1, G_MAXUINT, OPTION_SEARCH, sofra_cli_search },
 };
 
 void
@@ -155,12 +157,14 @@ check_options (const Command *command, const SofraCliOptions *options)
     { OPTION_SUMMARY, options->pdf != NULL, "--pdf" },
     { OPTION_SUMMARY, options->language != NULL, "--lang" },
     { OPTION_SUMMARY, options->bilingual, "--bilingual" },
-    { OPTION_SUMMARY, options->from != NULL, "--from" },
-    { OPTION_SUMMARY, options->to != NULL, "--to" },
+    { OPTION_SUMMARY | OPTION_SEARCH, options->from != NULL, "--from" },
+    { OPTION_SUMMARY | OPTION_SEARCH, options->to != NULL, "--to" },
     { OPTION_SUMMARY, options->paper != NULL, "--paper" },
     { OPTION_SUMMARY, options->script != NULL, "--script" },
     { OPTION_SUMMARY, options->organisation != NULL, "--organisation" },
     { OPTION_SYNC, sofra_cli_sync_options_given (), "--server/--db/--user" },
+    { OPTION_SEARCH, sofra_cli_search_options_given (),
+      "--kind/--session-kind/--community/--municipality/--topic/--status/--limit" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (checks); i++)
@@ -202,6 +206,10 @@ make_summary (void)
                           _ ("Write a PDF of every session in the period"));
   g_string_append_printf (summary, "\n  sync --server URL --db NAME [--user USER]\n%20s%s", "",
                           _ ("Send this database's changes to the server and receive its own"));
+  g_string_append_printf (summary,
+                          "\n  search QUERY [--kind KINDS] [--from DATE] [--to DATE] …\n%20s%s", "",
+                          _ ("Find records in any script or spelling: Mitrovica, Mitrovicë and "
+                             "Митровица alike"));
   return g_string_free (summary, FALSE);
 }
 
@@ -241,9 +249,9 @@ main (int argc, char *argv[])
     { "bilingual", 0, 0, G_OPTION_ARG_NONE, &options.bilingual,
       N_ ("summary: Albanian and Serbian labels side by side"), NULL },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
-      N_ ("summary: every session from this day (YYYY-MM-DD)"), N_ ("DATE") },
+      N_ ("summary, search: every session from this day (YYYY-MM-DD)"), N_ ("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to,
-      N_ ("summary: every session up to this day (YYYY-MM-DD)"), N_ ("DATE") },
+      N_ ("summary, search: every session up to this day (YYYY-MM-DD)"), N_ ("DATE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_ ("summary: a4 (the default) or letter"),
       N_ ("SIZE") },
     { "script", 0, 0, G_OPTION_ARG_STRING, &script,
@@ -260,6 +268,7 @@ main (int argc, char *argv[])
   context = g_option_context_new (_ ("COMMAND [ARGUMENT…]"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, sofra_cli_sync_entries (), GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, sofra_cli_search_entries (), GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   summary = make_summary ();
   g_option_context_set_summary (context, summary);

@@ -57,10 +57,15 @@ int sofra_cli_export (const SofraCliOptions *options, char **args);
 int sofra_cli_import (const SofraCliOptions *options, char **args);
 int sofra_cli_check (const SofraCliOptions *options, char **args);
 int sofra_cli_sync (const SofraCliOptions *options, char **args);
-int sofra_cli_summary (const SofraCliOptions *options, char **args);
+int sofra_cli_search (const SofraCliOptions *options, char **args);
 
 /* sync's own options (sofra-cli-sync.c), and whether any was given. */
 const GOptionEntry *sofra_cli_sync_entries (void);
 gboolean            sofra_cli_sync_options_given (void);
+int                 sofra_cli_summary (const SofraCliOptions *options, char **args);
+
+/* search's own options (sofra-cli-search.c), and whether any was given. */
+const GOptionEntry *sofra_cli_search_entries (void);
+gboolean            sofra_cli_search_options_given (void);
 
 G_END_DECLS

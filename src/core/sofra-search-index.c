@@ -18,21 +18,22 @@
 #include "sofra-vocab.h"
 
 /* Folded text only holds letters, digits and single spaces, so the tokenizer has nothing to
- * fold; the weights of bm25 favour titles and names, then places. */
+ * fold. The UNINDEXED dates come first, so that reading one does not walk the long text of
+ * the row. The filters that name a vocabulary id or a place are words of the "tags" column
+ * (sofra_search_tag), so that FTS5 joins them with the text instead of SQLite reading each
+ * matching row; so are the dates, by month, year, decade, century and millennium
+ * (sofra_search_date_tags), which a date range names the fewest of. */
 const char sofra_search_schema_sql[] =
-  "CREATE VIRTUAL TABLE search_sessions USING fts5 (title, text, place, topics,"
-  "  date UNINDEXED, kind UNINDEXED, place_id UNINDEXED, communities UNINDEXED,"
-  "  topic_ids UNINDEXED, tokenize = 'unicode61 remove_diacritics 0');"
-  "INSERT INTO search_sessions (search_sessions, rank) VALUES ('rank', 'bm25(10, 1, 4, 2)');"
-  "CREATE VIRTUAL TABLE search_participants USING fts5 (name, code, organisation, place,"
-  "  community UNINDEXED, place_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 0');"
-  "INSERT INTO search_participants (search_participants, rank)"
-  "  VALUES ('rank', 'bm25(10, 8, 2, 2)');"
-  "CREATE VIRTUAL TABLE search_notes USING fts5 (text, date UNINDEXED,"
+  "CREATE VIRTUAL TABLE search_sessions USING fts5 (date UNINDEXED, title, text, place, topics,"
+  "  tags, tokenize = 'unicode61 remove_diacritics 0');"
+  "CREATE VIRTUAL TABLE search_participants USING fts5 (name, code, organisation, place, tags,"
   "  tokenize = 'unicode61 remove_diacritics 0');"
-  "CREATE VIRTUAL TABLE search_followups USING fts5 (what, note, owner,"
-  "  due_date UNINDEXED, status UNINDEXED, tokenize = 'unicode61 remove_diacritics 0');"
-  "INSERT INTO search_followups (search_followups, rank) VALUES ('rank', 'bm25(4, 1, 2)');";
+  "CREATE VIRTUAL TABLE search_notes USING fts5 (date UNINDEXED, text, tags,"
+  "  tokenize = 'unicode61 remove_diacritics 0');"
+  "CREATE VIRTUAL TABLE search_followups USING fts5 (due_date UNINDEXED, what, note, owner,"
+  "  tags, tokenize = 'unicode61 remove_diacritics 0');"
+  /* Every folded word ever indexed, for prefix queries (sofra-search.c). */
+  "CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;";
 
 static const char *const delete_sql[SOFRA_SEARCH_N_KINDS] = {
   "DELETE FROM search_sessions WHERE rowid = ?1",
@@ -224,13 +225,101 @@ fold_fields (const char *const *parts, guint n_parts)
   fold_fields ((const char *const[]){ __VA_ARGS__ }, \
                G_N_ELEMENTS (((const char *[]){ __VA_ARGS__ })))
 
-/* " a b " for an array of ids, so that instr(column, ' a ') finds one. */
-static char *
-id_set (JsonObject *doc, const char *name)
+char *
+sofra_search_tag (char prefix, const char *id)
 {
-  g_autofree char *joined = sofra_search_join (doc, name, " ");
+  GString *tag = g_string_new (NULL);
 
-  return joined ? g_strconcat (" ", joined, " ", NULL) : NULL;
+  g_string_append_c (tag, prefix);
+  if (id != NULL && g_str_has_prefix (id, "place:"))
+    id += strlen ("place:");
+  for (const char *p = id ? id : ""; *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (tag, g_ascii_tolower (*p));
+  return g_string_free (tag, FALSE);
+}
+
+static void
+add_tag (GString *tags, char prefix, const char *id)
+{
+  g_autofree char *tag = NULL;
+
+  if (id == NULL || *id == '\0')
+    return;
+  tag = sofra_search_tag (prefix, id);
+  if (tags->len > 0)
+    g_string_append_c (tags, ' ');
+  g_string_append (tags, tag);
+}
+
+/* Exactly YYYY-MM-DD: the year and the month (1-12), or FALSE. */
+gboolean
+sofra_search_parse_date (const char *date, int *year, int *month)
+{
+  if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
+      return FALSE;
+  *year = (int) g_ascii_strtoll (date, NULL, 10);
+  *month = (int) g_ascii_strtoll (date + 5, NULL, 10);
+  return *month >= 1 && *month <= 12;
+}
+
+void
+sofra_search_date_tag (GString *out, int level, int year, int month)
+{
+  switch (level)
+    {
+    case SOFRA_SEARCH_DATE_MONTH:
+      g_string_append_printf (out, "m%04d%02d", year, month);
+      break;
+    case SOFRA_SEARCH_DATE_YEAR:
+      g_string_append_printf (out, "y%04d", year);
+      break;
+    case SOFRA_SEARCH_DATE_DECADE:
+      g_string_append_printf (out, "e%03d", year / 10);
+      break;
+    case SOFRA_SEARCH_DATE_CENTURY:
+      g_string_append_printf (out, "b%02d", year / 100);
+      break;
+    default:
+      g_string_append_printf (out, "a%d", year / 1000);
+      break;
+    }
+}
+
+static void
+add_date_tags (GString *tags, const char *date)
+{
+  int year, month;
+
+  if (!sofra_search_parse_date (date, &year, &month))
+    return;
+  for (int level = 0; level < SOFRA_SEARCH_DATE_LEVELS; level++)
+    {
+      if (tags->len > 0)
+        g_string_append_c (tags, ' ');
+      sofra_search_date_tag (tags, level, year, month);
+    }
+}
+
+static void
+add_tags (GString *tags, char prefix, JsonObject *doc, const char *name)
+{
+  JsonNode  *node = json_object_get_member (doc, name);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+        add_tag (tags, prefix, json_node_get_string (item));
+    }
 }
 
 static gboolean
@@ -242,6 +331,66 @@ step (SofraStore *self, sqlite3_stmt *stmt, GError **error)
   if (rc == SQLITE_DONE)
     return TRUE;
   return sofra_store_sql_error (self, rc, error);
+}
+
+/* Past this many, the words known to be in search_terms are forgotten (it is only a cache). */
+#define MAX_KNOWN_TERMS 200000
+
+/* Adds the words of folded @text to search_terms. Words already written in this transaction
+ * are skipped without asking SQLite, which keeps a batch's cost down: most words repeat. */
+static gboolean
+add_terms (SofraStore *self, const char *text, GError **error)
+{
+  const char *p = text;
+
+  if (text == NULL)
+    return TRUE;
+  if (self->search_terms == NULL || g_hash_table_size (self->search_terms) > MAX_KNOWN_TERMS)
+    {
+      g_clear_pointer (&self->search_terms, g_hash_table_unref);
+      self->search_terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  while (*p)
+    {
+      const char      *space = strchr (p, ' ');
+      gsize            n = space ? (gsize) (space - p) : strlen (p);
+      g_autofree char *term = n > 0 ? g_strndup (p, n) : NULL;
+
+      if (term != NULL && !g_hash_table_contains (self->search_terms, term))
+        {
+          sqlite3_stmt *stmt =
+            sofra_store_stmt (self, "INSERT OR IGNORE INTO search_terms (term) VALUES (?1)", error);
+          int rc;
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            return sofra_store_sql_error (self, rc, error);
+          g_hash_table_add (self->search_terms, g_steal_pointer (&term));
+        }
+      if (space == NULL)
+        break;
+      p = space + 1;
+    }
+  return TRUE;
+}
+
+void
+sofra_search_index_rolled_back (SofraStore *self)
+{
+  /* What the transaction wrote to search_terms is gone: so is what we knew of it. */
+  g_clear_pointer (&self->search_terms, g_hash_table_unref);
+}
+
+/* Binds folded @text (taking it) to a text column of the index, and records its words. */
+static gboolean
+bind_folded (SofraStore *self, sqlite3_stmt *stmt, int index, char *text, GError **error)
+{
+  sqlite3_bind_text (stmt, index, text, -1, g_free);
+  return add_terms (self, text, error);
 }
 
 static void
@@ -257,27 +406,35 @@ insert_session (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
   const char      *place_id = sofra_search_str (doc, "place_id");
   g_autofree char *facilitators = sofra_search_join (doc, "facilitators", "\n");
   g_autofree char *topics = sofra_search_topic_labels (doc);
+  GString         *tags = g_string_new (NULL);
 
+  add_date_tags (tags, sofra_search_str (doc, "date"));
+  add_tag (tags, SOFRA_SEARCH_TAG_KIND, sofra_search_str (doc, "kind"));
+  add_tag (tags, SOFRA_SEARCH_TAG_PLACE, place_id);
+  add_tags (tags, SOFRA_SEARCH_TAG_COMMUNITY, doc, "communities");
+  add_tags (tags, SOFRA_SEARCH_TAG_TOPIC, doc, "topics");
   stmt = sofra_store_stmt (self,
-                           "INSERT INTO search_sessions (rowid, title, text, place, topics, date,"
-                           " kind, place_id, communities, topic_ids)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                           "INSERT INTO search_sessions (rowid, date, title, text, place, topics,"
+                           " tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                            error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      g_string_free (tags, TRUE);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, seq);
-  bind_take (stmt, 2, FOLD (sofra_search_str (doc, "title")));
-  bind_take (stmt, 3,
-             FOLD (sofra_search_str (doc, "summary"), sofra_search_str (doc, "key_points"),
-                   sofra_search_str (doc, "agreements"), sofra_search_str (doc, "incidents"),
-                   facilitators));
-  bind_take (stmt, 4, FOLD (sofra_search_str (doc, "venue"), place_folded (self, place_id)));
-  bind_take (stmt, 5, FOLD (topics));
-  sqlite3_bind_text (stmt, 6, sofra_search_str (doc, "date"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, sofra_search_str (doc, "kind"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, place_id, -1, SQLITE_TRANSIENT);
-  bind_take (stmt, 9, id_set (doc, "communities"));
-  bind_take (stmt, 10, id_set (doc, "topics"));
+  sqlite3_bind_text (stmt, 2, sofra_search_str (doc, "date"), -1, SQLITE_TRANSIENT);
+  bind_take (stmt, 7, g_string_free (tags, FALSE));
+  if (!bind_folded (self, stmt, 3, FOLD (sofra_search_str (doc, "title")), error) ||
+      !bind_folded (self, stmt, 4,
+                    FOLD (sofra_search_str (doc, "summary"), sofra_search_str (doc, "key_points"),
+                          sofra_search_str (doc, "agreements"), sofra_search_str (doc, "incidents"),
+                          facilitators),
+                    error) ||
+      !bind_folded (self, stmt, 5,
+                    FOLD (sofra_search_str (doc, "venue"), place_folded (self, place_id)), error) ||
+      !bind_folded (self, stmt, 6, FOLD (topics), error))
+    return FALSE;
   return step (self, stmt, error);
 }
 
@@ -285,57 +442,77 @@ static gboolean
 insert_participant (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
 {
   const char   *place_id = sofra_search_str (doc, "municipality");
+  GString      *tags = g_string_new (NULL);
   sqlite3_stmt *stmt =
     sofra_store_stmt (self,
                       "INSERT INTO search_participants (rowid, name, code, organisation, place,"
-                      " community, place_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                      " tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                       error);
 
+  add_tag (tags, SOFRA_SEARCH_TAG_COMMUNITY, sofra_search_str (doc, "community"));
+  add_tag (tags, SOFRA_SEARCH_TAG_PLACE, place_id);
   if (stmt == NULL)
-    return FALSE;
+    {
+      g_string_free (tags, TRUE);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, seq);
-  bind_take (stmt, 2, FOLD (sofra_search_str (doc, "name")));
-  bind_take (stmt, 3, FOLD (sofra_search_str (doc, "code")));
-  bind_take (stmt, 4,
-             FOLD (sofra_search_str (doc, "organisation"), sofra_search_str (doc, "role")));
-  bind_take (stmt, 5, g_strdup (place_folded (self, place_id)));
-  sqlite3_bind_text (stmt, 6, sofra_search_str (doc, "community"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, place_id, -1, SQLITE_TRANSIENT);
+  bind_take (stmt, 6, g_string_free (tags, FALSE));
+  if (!bind_folded (self, stmt, 2, FOLD (sofra_search_str (doc, "name")), error) ||
+      !bind_folded (self, stmt, 3, FOLD (sofra_search_str (doc, "code")), error) ||
+      !bind_folded (self, stmt, 4,
+                    FOLD (sofra_search_str (doc, "organisation"), sofra_search_str (doc, "role")),
+                    error) ||
+      !bind_folded (self, stmt, 5, g_strdup (place_folded (self, place_id)), error))
+    return FALSE;
   return step (self, stmt, error);
 }
 
 static gboolean
 insert_note (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
 {
-  sqlite3_stmt *stmt =
-    sofra_store_stmt (self, "INSERT INTO search_notes (rowid, text, date) VALUES (?1, ?2, ?3)",
-                      error);
+  GString      *tags = g_string_new (NULL);
+  sqlite3_stmt *stmt = sofra_store_stmt (
+    self, "INSERT INTO search_notes (rowid, date, text, tags) VALUES (?1, ?2, ?3, ?4)", error);
 
+  add_date_tags (tags, sofra_search_str (doc, "date"));
   if (stmt == NULL)
-    return FALSE;
+    {
+      g_string_free (tags, TRUE);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, seq);
-  bind_take (stmt, 2, FOLD (sofra_search_str (doc, "text")));
-  sqlite3_bind_text (stmt, 3, sofra_search_str (doc, "date"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, sofra_search_str (doc, "date"), -1, SQLITE_TRANSIENT);
+  bind_take (stmt, 4, g_string_free (tags, FALSE));
+  if (!bind_folded (self, stmt, 3, FOLD (sofra_search_str (doc, "text")), error))
+    return FALSE;
   return step (self, stmt, error);
 }
 
 static gboolean
 insert_followup (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
 {
+  GString      *tags = g_string_new (NULL);
   sqlite3_stmt *stmt =
     sofra_store_stmt (self,
-                      "INSERT INTO search_followups (rowid, what, note, owner, due_date, status)"
+                      "INSERT INTO search_followups (rowid, due_date, what, note, owner, tags)"
                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                       error);
 
+  add_date_tags (tags, sofra_search_str (doc, "due_date"));
+  add_tag (tags, SOFRA_SEARCH_TAG_STATUS, sofra_search_str (doc, "status"));
   if (stmt == NULL)
-    return FALSE;
+    {
+      g_string_free (tags, TRUE);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, seq);
-  bind_take (stmt, 2, FOLD (sofra_search_str (doc, "what")));
-  bind_take (stmt, 3, FOLD (sofra_search_str (doc, "completion_note")));
-  bind_take (stmt, 4, FOLD (sofra_search_str (doc, "owner")));
-  sqlite3_bind_text (stmt, 5, sofra_search_str (doc, "due_date"), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, sofra_search_str (doc, "status"), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, sofra_search_str (doc, "due_date"), -1, SQLITE_TRANSIENT);
+  bind_take (stmt, 6, g_string_free (tags, FALSE));
+  if (!bind_folded (self, stmt, 3, FOLD (sofra_search_str (doc, "what")), error) ||
+      !bind_folded (self, stmt, 4, FOLD (sofra_search_str (doc, "completion_note")), error) ||
+      !bind_folded (self, stmt, 5, FOLD (sofra_search_str (doc, "owner")), error))
+    return FALSE;
   return step (self, stmt, error);
 }
 
@@ -372,19 +549,21 @@ delete_row (SofraStore *self, int kind, gint64 seq, GError **error)
 static gboolean
 reindex_place (SofraStore *self, int kind, const char *place_id, GError **error)
 {
-  const char   *sql = kind == SOFRA_SEARCH_KIND_SESSION
-                        ? "SELECT s.rowid, d.body FROM search_sessions s JOIN docs d"
-                          " ON d.seq = s.rowid WHERE s.place_id = ?1"
-                        : "SELECT s.rowid, d.body FROM search_participants s JOIN docs d"
-                          " ON d.seq = s.rowid WHERE s.place_id = ?1";
-  sqlite3_stmt *stmt = sofra_store_stmt (self, sql, error);
+  const char      *sql = kind == SOFRA_SEARCH_KIND_SESSION
+                           ? "SELECT s.rowid, d.body FROM search_sessions s JOIN docs d"
+                             " ON d.seq = s.rowid WHERE search_sessions MATCH ?1"
+                           : "SELECT s.rowid, d.body FROM search_participants s JOIN docs d"
+                             " ON d.seq = s.rowid WHERE search_participants MATCH ?1";
+  g_autofree char *tag = sofra_search_tag (SOFRA_SEARCH_TAG_PLACE, place_id);
+  g_autofree char *match = g_strdup_printf ("{tags} : \"%s\"", tag);
+  sqlite3_stmt    *stmt = sofra_store_stmt (self, sql, error);
   g_autoptr (GArray) seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GPtrArray) bodies = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, place_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 seq = sqlite3_column_int64 (stmt, 0);

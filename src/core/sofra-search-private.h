@@ -33,6 +33,34 @@ gboolean sofra_search_index_doc (SofraStore *self,
                                  JsonObject *doc,
                                  GError    **error);
 
+/* The write transaction was rolled back (sofra-store.c). */
+void sofra_search_index_rolled_back (SofraStore *self);
+
+/* Registers sofra_rank() (sofra-search-rank.c) on the store's connection, once. */
+gboolean sofra_search_register_functions (SofraStore *self, GError **error);
+
+/* Filters are words of the "tags" column: a letter for the filter, then the id's ASCII
+ * letters and digits in lower case ("kroundtable", "pmitroviceveriut"). */
+#define SOFRA_SEARCH_TAG_KIND      'k'
+#define SOFRA_SEARCH_TAG_COMMUNITY 'c'
+#define SOFRA_SEARCH_TAG_PLACE     'p'
+#define SOFRA_SEARCH_TAG_TOPIC     't'
+#define SOFRA_SEARCH_TAG_STATUS    's'
+char *sofra_search_tag (char prefix, const char *id);
+
+/* Dates are tags at five levels: "m202506", "y2025", "e202", "b20", "a2". */
+enum
+{
+  SOFRA_SEARCH_DATE_MONTH,
+  SOFRA_SEARCH_DATE_YEAR,
+  SOFRA_SEARCH_DATE_DECADE,
+  SOFRA_SEARCH_DATE_CENTURY,
+  SOFRA_SEARCH_DATE_MILLENNIUM,
+  SOFRA_SEARCH_DATE_LEVELS
+};
+gboolean sofra_search_parse_date (const char *date, int *year, int *month);
+void     sofra_search_date_tag (GString *out, int level, int year, int month);
+
 /* The kind of a document type, or -1 when the type is not searched. */
 int sofra_search_kind_of_type (const char *type);
 

@@ -16,26 +16,40 @@
 #include "sofra-search-private.h"
 #include "sofra-translit.h"
 
-/* ?1 match, ?2 from, ?3 to, ?4 session kind, ?5 community, ?6 place, ?7 topic, ?8 status,
- * ?9 limit: every statement names ?9, so all nine can be bound to each. */
+/* The window: the most recently written matches that are ranked. Ranking every match would
+ * cost time in proportion to how common the words are (100,000 sessions in one town); a
+ * person typing sees the best of the recent ones, and a longer query narrows the window. */
+#define RANK_WINDOW 300
+/* A prefix that stands for more words than this is left to FTS5's own prefix query. */
+#define MAX_EXPANSION 32
+
+/* ?1 match, ?2 from, ?3 to, ?9 limit, ?10 window, ?11 the number of phrases of the words. The other filters are in the match, as
+ * words of the tags column. sofra_rank() takes a weight per column (the UNINDEXED date and the
+ * tags count nothing): titles and names first, then places. */
+#define RANKED(table, weights, filters)                                                           \
+  "SELECT rowid, r FROM (SELECT rowid, sofra_rank (" table ", ?11, " weights ") AS r FROM " table \
+  " WHERE " table " MATCH ?1" filters " ORDER BY rowid DESC LIMIT ?10)"                           \
+  " ORDER BY r, rowid DESC LIMIT ?9"
+
 static const char *const query_sql[SOFRA_SEARCH_N_KINDS] = {
-  "SELECT rowid, rank FROM search_sessions WHERE search_sessions MATCH ?1"
-  " AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"
-  " AND (?4 IS NULL OR kind = ?4)"
-  " AND (?5 IS NULL OR instr (communities, ' ' || ?5 || ' ') > 0)"
-  " AND (?6 IS NULL OR place_id = ?6)"
-  " AND (?7 IS NULL OR instr (topic_ids, ' ' || ?7 || ' ') > 0)"
-  " ORDER BY rank LIMIT ?9",
-  "SELECT rowid, rank FROM search_participants WHERE search_participants MATCH ?1"
-  " AND (?5 IS NULL OR community = ?5) AND (?6 IS NULL OR place_id = ?6)"
-  " ORDER BY rank LIMIT ?9",
-  "SELECT rowid, rank FROM search_notes WHERE search_notes MATCH ?1"
-  " AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"
-  " ORDER BY rank LIMIT ?9",
-  "SELECT rowid, rank FROM search_followups WHERE search_followups MATCH ?1"
-  " AND (?2 IS NULL OR due_date >= ?2) AND (?3 IS NULL OR due_date <= ?3)"
-  " AND (?8 IS NULL OR status = ?8)"
-  " ORDER BY rank LIMIT ?9",
+  RANKED ("search_sessions",
+          "0, 10.0, 1.0, 4.0, 2.0, 0",
+          " AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"),
+  RANKED ("search_participants", "10.0, 8.0, 2.0, 2.0, 0", " AND ?2 IS NULL AND ?3 IS NULL"),
+  RANKED ("search_notes",
+          "0, 1.0, 0",
+          " AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"),
+  RANKED ("search_followups",
+          "0, 4.0, 1.0, 2.0, 0",
+          " AND (?2 IS NULL OR due_date >= ?2) AND (?3 IS NULL OR due_date <= ?3)"),
+};
+
+/* The text columns of each kind's table: the query's words match there, never in the tags. */
+static const char *const text_columns[SOFRA_SEARCH_N_KINDS] = {
+  "{title text place topics}",
+  "{name code organisation place}",
+  "{text}",
+  "{what note owner}",
 };
 
 static const char *const kind_names[SOFRA_SEARCH_N_KINDS] = {
@@ -145,16 +159,13 @@ sofra_search_hit_snippet_markup (const SofraSearchHit *hit)
   return sofra_search_mark (hit->snippet, hit->snippet_ranges, "<b>", "</b>", TRUE);
 }
 
-/* Exactly YYYY-MM-DD, digits only (what the store accepts in documents). */
+/* Exactly YYYY-MM-DD, digits only, a month from 1 to 12. */
 static gboolean
 valid_date (const char *date)
 {
-  if (strlen (date) != 10 || date[4] != '-' || date[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
-      return FALSE;
-  return TRUE;
+  int year, month;
+
+  return sofra_search_parse_date (date, &year, &month);
 }
 
 /* Which kinds every set filter can apply to. */
@@ -174,26 +185,164 @@ kinds_for_filters (const SofraSearchQuery *query)
   return kinds;
 }
 
-/* "w1"* "w2"* …: every word a quoted prefix, all of them required. */
-static char *
-match_expression (const SofraSearchWords *words)
+static void
+append_quoted (GString *out, const char *word)
 {
-  GString *out = g_string_new (NULL);
+  g_string_append_c (out, '"');
+  for (const char *p = word; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* One word of the query as FTS5 syntax, every part quoted: a letter alone is a whole word;
+ * a longer word is a prefix, written as the words of the index it begins ("mitro" →
+ * ("mitrovica" OR "mitrovice")), which FTS5 reads a row at a time, where its own prefix
+ * query would first gather every row of every such word. Returns FALSE when no word of the
+ * index begins so: then nothing can match. */
+static gboolean
+append_word (SofraStore *store, GString *out, const char *word, guint *n_phrases, GError **error)
+{
+  g_autofree char *end = g_strconcat (word, "\xff", NULL); /* after every word it begins */
+  g_autoptr (GPtrArray) terms = NULL;
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  if (g_utf8_strlen (word, -1) < 2)
+    {
+      append_quoted (out, word);
+      (*n_phrases)++;
+      return TRUE;
+    }
+  stmt = sofra_store_stmt (store,
+                           "SELECT term FROM search_terms WHERE term >= ?1 AND term < ?2"
+                           " ORDER BY term LIMIT ?3",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, word, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, MAX_EXPANSION + 1);
+  terms = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (terms, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sofra_store_sql_error (store, rc, error);
+  if (terms->len == 0)
+    return FALSE;
+  if (terms->len > MAX_EXPANSION)
+    {
+      append_quoted (out, word);
+      g_string_append_c (out, '*');
+      (*n_phrases)++;
+      return TRUE;
+    }
+  g_string_append_c (out, '(');
+  for (guint i = 0; i < terms->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, " OR ");
+      append_quoted (out, terms->pdata[i]);
+    }
+  *n_phrases += terms->len;
+  g_string_append_c (out, ')');
+  return TRUE;
+}
+
+/* Every word required. NULL when nothing can match (or on @error). */
+static char *
+match_expression (SofraStore             *store,
+                  const SofraSearchWords *words,
+                  guint                  *n_phrases,
+                  GError                **error)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < words->n_words; i++)
     {
       if (i > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_c (out, '"');
-      for (const char *p = words->words[i]; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append (out, "\"*");
+        g_string_append (out, " AND ");
+      if (!append_word (store, out, words->words[i], n_phrases, error))
+        return NULL;
     }
-  return g_string_free (out, FALSE);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+append_tag (GString *match, char prefix, const char *id)
+{
+  g_autofree char *tag = NULL;
+
+  if (id == NULL || *id == '\0')
+    return;
+  tag = sofra_search_tag (prefix, id);
+  g_string_append_printf (match, " AND {tags} : \"%s\"", tag);
+}
+
+/* The fewest date tags that cover the months from @from to @to (either may be NULL: open). */
+static void
+append_dates (GString *match, const char *from, const char *to)
+{
+  static const int months[SOFRA_SEARCH_DATE_LEVELS] = { 1, 12, 120, 1200, 12000 };
+  int              year = 0, month = 1, lo, hi;
+  gboolean         first = TRUE;
+
+  if (from == NULL && to == NULL)
+    return;
+  lo = from && sofra_search_parse_date (from, &year, &month) ? year * 12 + month - 1 : 0;
+  hi = to && sofra_search_parse_date (to, &year, &month) ? year * 12 + month - 1 : 9999 * 12 + 11;
+  g_string_append (match, " AND {tags} : (");
+  if (lo > hi)
+    g_string_append (match, "\"none\"");
+  while (lo <= hi)
+    {
+      int level = SOFRA_SEARCH_DATE_LEVELS - 1;
+
+      while (level > 0 && (lo % months[level] != 0 || lo + months[level] - 1 > hi))
+        level--;
+      if (!first)
+        g_string_append (match, " OR ");
+      g_string_append_c (match, '"');
+      sofra_search_date_tag (match, level, lo / 12, lo % 12 + 1);
+      g_string_append_c (match, '"');
+      first = FALSE;
+      lo += months[level];
+    }
+  g_string_append_c (match, ')');
+}
+
+/* The text's words in the kind's text columns, and the filters that apply to the kind. */
+static char *
+kind_match (SofraSearchKind kind, const char *text, const SofraSearchQuery *query)
+{
+  GString *match = g_string_new (text_columns[kind]);
+
+  g_string_append_printf (match, " : (%s)", text);
+  if (kind != SOFRA_SEARCH_KIND_PARTICIPANT)
+    append_dates (match, query->date_from, query->date_to);
+  switch (kind)
+    {
+    case SOFRA_SEARCH_KIND_SESSION:
+      append_tag (match, SOFRA_SEARCH_TAG_KIND, query->session_kind);
+      append_tag (match, SOFRA_SEARCH_TAG_COMMUNITY, query->community);
+      append_tag (match, SOFRA_SEARCH_TAG_PLACE, query->place_id);
+      append_tag (match, SOFRA_SEARCH_TAG_TOPIC, query->topic);
+      break;
+    case SOFRA_SEARCH_KIND_PARTICIPANT:
+      append_tag (match, SOFRA_SEARCH_TAG_COMMUNITY, query->community);
+      append_tag (match, SOFRA_SEARCH_TAG_PLACE, query->place_id);
+      break;
+    case SOFRA_SEARCH_KIND_FOLLOWUP:
+      append_tag (match, SOFRA_SEARCH_TAG_STATUS, query->status);
+      break;
+    default:
+      break;
+    }
+  return g_string_free (match, FALSE);
 }
 
 static void
@@ -317,26 +466,25 @@ search_kind (SofraStore             *store,
              SofraSearchKind         kind,
              const SofraSearchQuery *query,
              const char             *match,
+             guint                   n_phrases,
              const SofraSearchWords *words,
              guint                   limit,
              SofraSearchResults     *results,
              GError                **error)
 {
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
-  sqlite3_stmt *stmt = sofra_store_stmt (store, query_sql[kind], error);
-  int           rc;
+  g_autofree char *full = kind_match (kind, match, query);
+  sqlite3_stmt    *stmt = sofra_store_stmt (store, query_sql[kind], error);
+  int              rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, full, -1, SQLITE_STATIC);
   bind_or_null (stmt, 2, query->date_from);
   bind_or_null (stmt, 3, query->date_to);
-  bind_or_null (stmt, 4, query->session_kind);
-  bind_or_null (stmt, 5, query->community);
-  bind_or_null (stmt, 6, query->place_id);
-  bind_or_null (stmt, 7, query->topic);
-  bind_or_null (stmt, 8, query->status);
   sqlite3_bind_int (stmt, 9, (int) limit + 1);
+  sqlite3_bind_int (stmt, 10, MAX (RANK_WINDOW, (int) limit + 1));
+  sqlite3_bind_int (stmt, 11, (int) n_phrases);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Found f = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
@@ -392,7 +540,7 @@ sofra_search (SofraStore *store, const SofraSearchQuery *query, GError **error)
   g_autoptr (SofraSearchResults) results = g_new0 (SofraSearchResults, 1);
   SofraSearchWords words = { NULL, 0 };
   g_autofree char *match = NULL;
-  guint            limit, kinds;
+  guint            limit, kinds, n_phrases = 0;
   gboolean         ok = TRUE;
 
   g_return_val_if_fail (SOFRA_IS_STORE (store), NULL);
@@ -411,12 +559,20 @@ sofra_search (SofraStore *store, const SofraSearchQuery *query, GError **error)
   sofra_search_words_init (&words, query->text);
   limit = query->limit ? MIN (query->limit, SOFRA_SEARCH_MAX_LIMIT) : SOFRA_SEARCH_DEFAULT_LIMIT;
   kinds = kinds_for_filters (query);
-  if (words.n_words > 0)
+  if (words.n_words > 0 && kinds != 0)
     {
-      match = match_expression (&words);
-      for (int k = 0; k < SOFRA_SEARCH_N_KINDS && ok; k++)
+      g_autoptr (GError) local_error = NULL;
+
+      ok = sofra_search_register_functions (store, &local_error);
+      if (ok)
+        match = match_expression (store, &words, &n_phrases, &local_error);
+      ok = local_error == NULL;
+      for (int k = 0; k < SOFRA_SEARCH_N_KINDS && ok && match != NULL; k++)
         if (kinds & (1u << k))
-          ok = search_kind (store, k, query, match, &words, limit, results, error);
+          ok = search_kind (store, k, query, match, n_phrases, &words, limit, results,
+                            &local_error);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
     }
   sofra_search_words_clear (&words);
   return ok ? g_steal_pointer (&results) : NULL;

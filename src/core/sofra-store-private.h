@@ -25,10 +25,12 @@ struct _SofraStore
   int         schema_version;
   gboolean    in_batch;
   gboolean    batch_changed;
-  gboolean    batch_failed; /* a write failed half-way: the batch can only roll back */
-  gint64      next_seq;     /* valid inside a write transaction */
-  GHashTable *live_ids;     /* inside a batch: ids known to be live, for reference checks */
-  GHashTable *search_places; /* place id → its names, for the search index (sofra-search-index.c) */
+  gboolean    batch_failed;  /* a write failed half-way: the batch can only roll back */
+  gint64      next_seq;      /* valid inside a write transaction */
+  GHashTable *live_ids;      /* inside a batch: ids known to be live, for reference checks */
+  GHashTable *search_places; /* place id → its names (sofra-search-index.c) */
+  GHashTable *search_terms;  /* words known to be in search_terms in this transaction */
+  gboolean    search_ready;  /* the search functions are registered on db */
 };
 
 /* A document's row: the winner, and its revision tree when it has more than one revision. */

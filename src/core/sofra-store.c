@@ -169,6 +169,7 @@ sofra_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->live_ids, g_hash_table_unref);
   g_clear_pointer (&self->search_places, g_hash_table_unref);
+  g_clear_pointer (&self->search_terms, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (self->in_batch)
@@ -495,6 +496,7 @@ sofra_store_rollback (SofraStore *self)
   if (!self->in_batch)
     return;
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  sofra_search_index_rolled_back (self);
   sqlite3_exec (self->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
   self->in_batch = FALSE;
   self->batch_changed = FALSE;
@@ -561,6 +563,7 @@ sofra_store_write_end (SofraStore *self,
   if (!ok)
     {
       exec_cached (self, "ROLLBACK", NULL);
+      sofra_search_index_rolled_back (self);
       return FALSE;
     }
   if (changed)

@@ -1,0 +1,22 @@
+/* sofra-bench-data.h — the benchmarks' data set: realistic documents generated from their index
+ *
+ * Copyright 2026 The Sofra developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A document id as the store makes them ("type:" and a UUID version 7), reproducible. */
+char *sofra_bench_make_id (const char *type, guint index);
+
+/* The document number @index of its kind, with its "_id" (no "_rev"). Sessions name places
+ * of the gazetteer (seed them first to have their names); an attendance points to one of the
+ * first @n_sessions sessions and @n_participants participants. */
+JsonObject *sofra_bench_session (guint index);
+JsonObject *sofra_bench_participant (guint index);
+JsonObject *sofra_bench_attendance (guint index, guint n_sessions, guint n_participants);
+
+G_END_DECLS
