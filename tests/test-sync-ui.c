@@ -354,6 +354,46 @@ test_preferences_and_unreachable (void)
   g_assert_cmpint (sofra_sync_controller_get_remedy (controller), ==, SOFRA_SYNC_REMEDY_RETRY);
   sofra_test_ui_wait (300);
   shoot (prefs, "sync-preferences-unreachable.png");
+  /* Trusting an office's own certificate: the whole fingerprint shown, an explicit yes. */
+  {
+    const char      *fingerprint = "3A:7F:1C:92:0B:44:D8:6E:15:A0:C3:7B:58:E2:9D:01:"
+                                   "6F:B4:22:8C:E9:70:13:5D:A6:4B:F0:38:C1:9E:27:85";
+    g_autofree char *trusted = NULL;
+    GtkWidget       *dialog;
+
+    sofra_sync_confirm_trust (prefs, settings, controller, fingerprint);
+    sofra_test_ui_wait (400);
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (sofra_test_ui_find_label (dialog, fingerprint));
+    g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                     "cancel");
+    shoot (dialog, "sync-trust-certificate.png");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    trusted = g_settings_get_string (settings, "sync-trusted-fingerprint");
+    g_assert_cmpstr (trusted, ==, "");
+    g_clear_pointer (&trusted, g_free);
+    g_assert_true (wait_for_status (controller, SOFRA_SYNC_STATUS_FAILED, 30000) ||
+                   sofra_sync_controller_get_status (controller) == SOFRA_SYNC_STATUS_OFFLINE);
+
+    sofra_sync_confirm_trust (prefs, settings, NULL, fingerprint);
+    sofra_test_ui_wait (400);
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "trust");
+    sofra_test_ui_wait (200);
+    trusted = g_settings_get_string (settings, "sync-trusted-fingerprint");
+    g_assert_cmpstr (trusted, ==, fingerprint);
+    /* Preferences → Sync shows it, and can forget it. */
+    g_assert_nonnull (find_row (prefs, "Trusted certificate"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (
+                       ADW_ACTION_ROW (find_row (prefs, "Trusted certificate"))),
+                     ==, fingerprint);
+    sofra_test_ui_press (sofra_test_ui_find_button (prefs, "Forget"));
+    g_clear_pointer (&trusted, g_free);
+    trusted = g_settings_get_string (settings, "sync-trusted-fingerprint");
+    g_assert_cmpstr (trusted, ==, "");
+  }
+
   g_assert_cmpint (sofra_store_get_update_seq (store), ==, 0); /* nothing written */
   close_window (prefs);
 

@@ -79,14 +79,29 @@ automatic (SofraSyncController *self)
   return self->syncer != NULL && g_settings_get_boolean (self->settings, "sync-automatic");
 }
 
+/* An automatic run waits for the network; "Sync Now" always tries (a server on the local
+ * network can be there without a route to the internet). */
+static void
+run_automatic (SofraSyncController *self)
+{
+  if (!automatic (self))
+    return;
+  if (!g_network_monitor_get_network_available (self->monitor))
+    {
+      if (self->status == SOFRA_SYNC_STATUS_IDLE)
+        set_status (self, SOFRA_SYNC_STATUS_OFFLINE);
+      return;
+    }
+  run (self);
+}
+
 static gboolean
 soon_cb (gpointer user_data)
 {
   SofraSyncController *self = user_data;
 
   self->soon_id = 0;
-  if (automatic (self))
-    run (self);
+  run_automatic (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -100,10 +115,7 @@ schedule_soon (SofraSyncController *self, guint seconds)
 static gboolean
 interval_cb (gpointer user_data)
 {
-  SofraSyncController *self = user_data;
-
-  if (automatic (self))
-    run (self);
+  run_automatic (user_data);
   return G_SOURCE_CONTINUE;
 }
 

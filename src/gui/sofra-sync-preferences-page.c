@@ -117,6 +117,23 @@ on_password_stored_cb (GObject *source, GAsyncResult *result, gpointer user_data
   g_free (save);
 }
 
+/* The old password is removed first: replacing an item in place made GNOME Keyring 42 lose
+ * track of it (the store never answered). */
+static void
+on_password_cleared_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PasswordSave *save = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *server = g_settings_get_string (save->self->settings, "sync-server");
+  g_autofree char *user = g_settings_get_string (save->self->settings, "sync-user");
+
+  /* A failure to clear shows up as a failure to store, said once, below. */
+  if (!sofra_sync_secret_clear_finish (result, &error))
+    g_debug ("Clearing the old sync password failed: %s", error->message);
+  sofra_sync_secret_store_async (server, user, save->password, save->self->cancellable,
+                                 on_password_stored_cb, save);
+}
+
 static void
 on_password_apply_cb (AdwEntryRow *row, SofraSyncPreferencesPage *self)
 {
@@ -132,8 +149,7 @@ on_password_apply_cb (AdwEntryRow *row, SofraSyncPreferencesPage *self)
   save = g_new0 (PasswordSave, 1);
   save->self = g_object_ref (self);
   save->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
-  sofra_sync_secret_store_async (server, user, save->password, self->cancellable,
-                                 on_password_stored_cb, save);
+  sofra_sync_secret_clear_async (server, user, self->cancellable, on_password_cleared_cb, save);
 }
 
 static void
