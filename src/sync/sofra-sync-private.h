@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 /* A _bulk_docs request is cut before it grows beyond this many bytes (a proxy in front of
  * the server, such as nginx, refuses 1 MiB by default); a larger document goes alone. */
 #define SOFRA_SYNC_MAX_REQUEST_BYTES (900 * 1024)
+/* Microseconds between two checkpoint writes to the server within a run; a run that is cut
+ * off redoes at most this much (revs_diff makes the redo cheap). */
+#define SOFRA_SYNC_CHECKPOINT_INTERVAL (2 * G_USEC_PER_SEC)
 /* Entries of a checkpoint's session history. */
 #define SOFRA_SYNC_HISTORY 5
 
@@ -50,7 +53,9 @@ typedef struct
   gboolean    sink_busy;
   gboolean    checkpoint_busy;
   gboolean    checkpoint_retried;
-  gboolean    checkpointed;   /* a checkpoint was written in this run */
+  gboolean    checkpointed; /* a checkpoint was written in this run */
+  gint64      checkpointed_at;
+  JsonNode   *deferred_seq;   /* a checkpoint not yet written to the server */
   gboolean    records_agree;  /* both sides' records were written by the same session */
   JsonNode   *checkpoint_seq; /* to record once the one in flight is done */
   gboolean    remote_read_only;
@@ -89,7 +94,10 @@ void     sync_run_fail (SyncRun *run, GError *error); /* takes @error; the first
 gboolean sync_run_failed (SyncRun *run);
 void     sync_run_hold (SyncRun *run);
 void     sync_run_release (SyncRun *run); /* the last release finishes the step */
-void     sync_direction_write_checkpoint (SyncDirection *dir, JsonNode *seq);
+/* Records that the source was read up to @seq and everything before is on the target: at once
+ * the first time, then at most every SOFRA_SYNC_CHECKPOINT_INTERVAL (the store's own record of
+ * a pull each time), and always at the end of the direction. */
+void     sync_direction_checkpoint (SyncDirection *dir, JsonNode *seq);
 void     sync_direction_progress (SyncDirection *dir, guint docs);
 gboolean sync_direction_finished (SyncDirection *dir);
 /* A pulled batch took the store from sequence @before to @after: when everything before had

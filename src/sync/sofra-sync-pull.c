@@ -208,7 +208,7 @@ write_fetched (PullFetch *f)
   run->report.docs_pulled += written;
   run->report.docs_skipped += f->failed;
   sync_direction_progress (dir, f->batch->changes);
-  sync_direction_write_checkpoint (dir, f->batch->last_seq);
+  sync_direction_checkpoint (dir, f->batch->last_seq);
 }
 
 static void fetch_next_open_revs (PullFetch *f);

@@ -267,7 +267,7 @@ on_bulk_docs (GObject *source, GAsyncResult *result, gpointer data)
   else
     {
       sync_direction_progress (dir, w->batch->changes);
-      sync_direction_write_checkpoint (dir, w->batch->last_seq);
+      sync_direction_checkpoint (dir, w->batch->last_seq);
       dir->sink_busy = FALSE;
       push_write_free (w);
     }
@@ -308,7 +308,7 @@ sync_push_pump (gpointer data)
         {
           g_ptr_array_unref (chunks);
           sync_direction_progress (dir, batch->changes);
-          sync_direction_write_checkpoint (dir, batch->last_seq);
+          sync_direction_checkpoint (dir, batch->last_seq);
           sync_batch_free (batch);
           continue;
         }
@@ -328,5 +328,5 @@ sync_push_pump (gpointer data)
    * made anew): record where this store is, so the next run starts there. */
   if (dir->source_done && !dir->source_busy && !dir->sink_busy && g_queue_is_empty (&dir->queue) &&
       !dir->checkpointed && !dir->records_agree && !sync_run_failed (run))
-    sync_direction_write_checkpoint (dir, dir->since);
+    sync_direction_checkpoint (dir, dir->since);
 }

@@ -38,6 +38,7 @@ sofra_sync_checkpoint_id (SofraStore *store, const char *database_url)
 }
 
 static void start_direction (SyncRun *run, gboolean push);
+static void write_checkpoint_now (SyncDirection *dir, JsonNode *seq);
 static void finish (SyncRun *run);
 
 static void
@@ -47,6 +48,7 @@ direction_free (SyncDirection *dir)
     return;
   g_clear_pointer (&dir->since, json_node_unref);
   g_clear_pointer (&dir->checkpoint_seq, json_node_unref);
+  g_clear_pointer (&dir->deferred_seq, json_node_unref);
   g_queue_clear_full (&dir->queue, (GDestroyNotify) sync_batch_free);
   g_free (dir);
 }
@@ -94,6 +96,14 @@ sync_run_release (SyncRun *run)
       return;
     }
   dir->pump (dir);
+  if (run->error == NULL && run->pending == 0 && sync_direction_finished (dir) &&
+      dir->deferred_seq != NULL)
+    {
+      /* The last checkpoint of the direction is always written. */
+      g_autoptr (JsonNode) seq = g_steal_pointer (&dir->deferred_seq);
+
+      write_checkpoint_now (dir, seq);
+    }
   if (run->error == NULL && run->pending == 0 && sync_direction_finished (dir))
     {
       gboolean was_push = dir->push;
@@ -346,11 +356,11 @@ checkpoint_done (SyncDirection *dir)
   dir->checkpoint_busy = FALSE;
   dir->checkpoint_retried = FALSE;
   if (next != NULL && !sync_run_failed (dir->run))
-    sync_direction_write_checkpoint (dir, next);
+    write_checkpoint_now (dir, next);
 }
 
-void
-sync_direction_write_checkpoint (SyncDirection *dir, JsonNode *seq)
+static void
+write_checkpoint_now (SyncDirection *dir, JsonNode *seq)
 {
   SyncRun    *run = dir->run;
   const char *name = dir->push ? "push" : "pull";
@@ -406,6 +416,36 @@ sync_run_note_pulled (SyncRun *run, gint64 before, gint64 after)
       g_strcmp0 (json_object_get_string_member_with_default (first, "session_id", NULL),
                  json_object_get_string_member_with_default (push, "session_id", "")) == 0)
     json_object_set_int_member (first, "last_seq", after);
+}
+
+void
+sync_direction_checkpoint (SyncDirection *dir, JsonNode *seq)
+{
+  SyncRun *run = dir->run;
+  gint64   now = g_get_monotonic_time ();
+
+  if (dir->checkpointed_at != 0 && now - dir->checkpointed_at < SOFRA_SYNC_CHECKPOINT_INTERVAL)
+    {
+      g_clear_pointer (&dir->deferred_seq, json_node_unref);
+      dir->deferred_seq = json_node_copy (seq);
+      if (!dir->push)
+        {
+          /* The target of a pull is this store: its record costs nothing. */
+          g_autoptr (GError) error = NULL;
+          JsonObject *record = make_record (record_of (run->local_doc, FALSE), run->session_id,
+                                            seq);
+
+          if (dir->remote_read_only)
+            json_object_set_boolean_member (record, "source_read_only", TRUE);
+          json_object_set_object_member (run->local_doc, "pull", record);
+          if (!write_local (run, &error))
+            sync_run_fail (run, g_steal_pointer (&error));
+        }
+      return;
+    }
+  dir->checkpointed_at = now;
+  g_clear_pointer (&dir->deferred_seq, json_node_unref);
+  write_checkpoint_now (dir, seq);
 }
 
 /* ---- the run ---- */

@@ -360,9 +360,12 @@ sofra_test_node (const char *script, const char *const *args)
     launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr (GSubprocess) process = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, script, NULL);
+  const char      *srcdir = g_getenv ("G_TEST_SRCDIR");
+  g_autofree char *path = NULL;
   char            *out = NULL;
 
+  g_assert_nonnull (srcdir);
+  path = g_build_filename (srcdir, script, NULL);
   g_ptr_array_add (argv, (gpointer) "node");
   g_ptr_array_add (argv, path);
   for (guint i = 0; args && args[i]; i++)
