@@ -197,6 +197,103 @@ test_several (Fixture *f, gconstpointer data)
   g_assert_null (strstr (text, "April meeting"));
 }
 
+typedef struct
+{
+  Fixture *f;
+  gboolean answered;
+  char    *screenshot;
+} DialogAnswer;
+
+static gboolean
+is_notebook (GtkWidget *widget, gpointer data)
+{
+  return GTK_IS_NOTEBOOK (widget);
+}
+
+/* Runs inside the print dialog's own main loop: opens the "Document" tab, types the
+ * organisation, takes a screenshot and presses Print. */
+static gboolean
+answer_print_dialog_cb (gpointer user_data)
+{
+  DialogAnswer *answer = user_data;
+  GType         type = g_type_from_name ("GtkPrintUnixDialog");
+  GtkWidget    *dialog = type != 0 ? find_toplevel (type) : NULL;
+  g_autoptr (GPtrArray) notebooks = NULL;
+  GtkNotebook *notebook;
+  GtkWidget   *tab;
+  GtkWidget   *entry;
+
+  if (dialog == NULL)
+    return G_SOURCE_CONTINUE;
+  notebooks = sofra_test_ui_find_all_sorted (dialog, is_notebook, NULL);
+  g_assert_cmpuint (notebooks->len, >, 0);
+  notebook = g_ptr_array_index (notebooks, 0);
+  tab = NULL;
+  for (int i = 0; i < gtk_notebook_get_n_pages (notebook); i++)
+    {
+      GtkWidget *page = gtk_notebook_get_nth_page (notebook, i);
+
+      if (g_strcmp0 (gtk_notebook_get_tab_label_text (notebook, page), "Document") == 0)
+        {
+          gtk_notebook_set_current_page (notebook, i);
+          tab = page;
+        }
+    }
+  g_assert_nonnull (tab);
+  sofra_test_ui_settle (dialog);
+  g_assert_nonnull (sofra_test_ui_find_type (tab, GTK_TYPE_DROP_DOWN));
+  entry = sofra_test_ui_find_type (tab, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Mreža për Dialog");
+  answer->screenshot = sofra_test_ui_screenshot (dialog, "print-dialog-document-tab.png");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  answer->answered = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_print_dialog (Fixture *f, gconstpointer data)
+{
+  g_autofree char *pdf = sofra_test_tmp_path ("to-file.pdf");
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char        *text = NULL;
+  g_autofree char        *organisation = NULL;
+  const char             *ids[] = { f->both_id, NULL };
+  DialogAnswer            answer = { f, FALSE, NULL };
+  GtkPrintOperationResult result;
+
+  /* Printing to a file also lists it among the recent files, in this test's home. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  gtk_print_settings_set_printer (settings, "Print to File");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  sofra_window_print_set_print_settings (f->window, settings);
+
+  g_timeout_add (500, answer_print_dialog_cb, &answer);
+  result = sofra_window_print_run (f->window, ids, NULL, NULL,
+                                   GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (answer.answered);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  /* The file backend writes the job when the operation is done. */
+  for (int i = 0; i < 50 && !g_file_test (pdf, G_FILE_TEST_EXISTS); i++)
+    sofra_test_ui_wait (100);
+  sofra_test_ui_wait (300);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Тркалезна маса о слободи кретања"));
+  /* What was typed in the Document tab is on the page, and kept for next time. */
+  g_assert_nonnull (strstr (text, "Mreža për Dialog"));
+  organisation = g_settings_get_string (f->settings, "organisation-name");
+  g_assert_cmpstr (organisation, ==, "Mreža për Dialog");
+  g_free (answer.screenshot);
+  /* GTK lists the printed file among the recent ones a moment later: let it, while this test's
+   * home still exists. */
+  sofra_test_ui_wait (2000);
+}
+
 static void
 test_empty_period (Fixture *f, gconstpointer data)
 {
@@ -223,6 +320,8 @@ main (int argc, char *argv[])
   sofra_test_ui_init (&argc, &argv);
 
   g_test_add ("/print-ui/print-operation", Fixture, NULL, fixture_set_up, test_print_operation,
+              fixture_tear_down);
+  g_test_add ("/print-ui/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog,
               fixture_tear_down);
   g_test_add ("/print-ui/several", Fixture, NULL, fixture_set_up, test_several, fixture_tear_down);
   g_test_add ("/print-ui/empty-period", Fixture, NULL, fixture_set_up, test_empty_period,

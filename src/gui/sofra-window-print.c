@@ -35,6 +35,21 @@ typedef struct
   GtkEditable    *organisation_entry;
 } PrintJob;
 
+typedef struct
+{
+  SofraWindow        *window; /* not owned: the action group lives on the window */
+  SofraSessionsView  *sessions;
+  GSimpleActionGroup *group;
+  gulong              session_id_handler;
+  GtkPrintSettings   *print_settings; /* the last print's: printer, copies, pages */
+} PrintActions;
+
+static PrintActions *
+print_actions_of (SofraWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), "sofra-print-actions");
+}
+
 static void
 print_job_free (PrintJob *job)
 {
@@ -171,6 +186,7 @@ on_create_custom_widget_cb (GtkPrintOperation *operation, PrintJob *job)
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), organisation);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Printed in the header"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 32);
   gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), entry, 1, 1, 1, 1);
 
@@ -236,6 +252,9 @@ on_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, PrintJ
 {
   g_autoptr (GError) error = NULL;
 
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && print_actions_of (job->window) != NULL)
+    g_set_object (&print_actions_of (job->window)->print_settings,
+                  gtk_print_operation_get_print_settings (operation));
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
@@ -279,6 +298,8 @@ sofra_window_print_run (SofraWindow            *window,
   gtk_print_operation_set_custom_tab_label (operation, _ ("Document"));
   if (export_filename != NULL)
     gtk_print_operation_set_export_filename (operation, export_filename);
+  if (print_actions_of (window) != NULL && print_actions_of (window)->print_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, print_actions_of (window)->print_settings);
 
   g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget_cb),
                     job);
@@ -412,13 +433,19 @@ export_sessions (SofraWindow *window, const char *const *ids, const char *from, 
 
 /* ---- actions -------------------------------------------------------------------------- */
 
-typedef struct
+void
+sofra_window_print_set_print_settings (SofraWindow *window, GtkPrintSettings *settings)
 {
-  SofraWindow        *window; /* not owned: the action group lives on the window */
-  SofraSessionsView  *sessions;
-  GSimpleActionGroup *group;
-  gulong              session_id_handler;
-} PrintActions;
+  PrintActions *actions;
+
+  g_return_if_fail (SOFRA_IS_WINDOW (window));
+  g_return_if_fail (settings == NULL || GTK_IS_PRINT_SETTINGS (settings));
+
+  actions = print_actions_of (window);
+  g_return_if_fail (actions != NULL);
+  g_set_object (&actions->print_settings, settings);
+}
+
 
 static void
 shown_session_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
@@ -488,6 +515,7 @@ static void
 print_actions_free (PrintActions *actions)
 {
   g_clear_signal_handler (&actions->session_id_handler, actions->sessions);
+  g_clear_object (&actions->print_settings);
   g_clear_object (&actions->sessions);
   g_clear_object (&actions->group);
   g_free (actions);

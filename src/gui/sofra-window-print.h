@@ -35,4 +35,7 @@ GtkPrintOperationResult sofra_window_print_run (SofraWindow            *window,
                                                 const char             *export_filename,
                                                 GError                **error);
 
+/* The printer and settings the next print starts from; by default the last print's. */
+void sofra_window_print_set_print_settings (SofraWindow *window, GtkPrintSettings *settings);
+
 G_END_DECLS

@@ -100,6 +100,7 @@ static void
 add_header (SofraReport *self, SofraSession *session)
 {
   static const double columns[] = { 0.27, 0.73 };
+  static const double bilingual_columns[] = { 0.34, 0.66 };
   g_autofree char    *office = office_name (self, session->meta.office);
   g_autofree char    *kicker = NULL;
   g_autofree char    *title = sofra_report_record_text (self, session->title);
@@ -152,7 +153,10 @@ add_header (SofraReport *self, SofraSession *session)
       languages = with;
     }
 
-  sofra_report_set_columns (self, 2, columns, 0);
+  /* Two labels side by side need a wider column. */
+  sofra_report_set_columns (self, 2,
+                            sofra_labels_get_bilingual (self->labels) ? bilingual_columns : columns,
+                            0);
   add_meta (self, L (self, "field", "Kind"),
             sofra_labels_vocab (self->labels, SOFRA_VOCAB_SESSION_KIND, session->kind));
   if (g_strcmp0 (session->status, "held") != 0)
@@ -219,6 +223,7 @@ static void
 add_participants (SofraReport *self, SofraSession *session)
 {
   static const double columns[] = { 0.4, 0.2, 0.4 };
+  static const double bilingual_columns[] = { 0.36, 0.28, 0.36 };
   SofraPeopleCounts   counts = { 0 };
   g_autoptr (GArray) people = collect_people (self, session, &counts);
   guint n_registered = people->len, n_unregistered = 0, n_withheld = 0;
@@ -263,7 +268,9 @@ add_participants (SofraReport *self, SofraSession *session)
   if (n_registered == 0)
     return;
 
-  sofra_report_set_columns (self, 3, columns, 0);
+  sofra_report_set_columns (self, 3,
+                            sofra_labels_get_bilingual (self->labels) ? bilingual_columns : columns,
+                            0);
   sofra_report_add_row (self, SOFRA_ROW_HEAD, 3, L (self, "column", "Name or code"),
                         L (self, "column", "Role"), L (self, "column", "Organisation"));
   for (guint i = 0; i < people->len; i++)
