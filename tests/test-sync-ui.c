@@ -150,6 +150,9 @@ test_conflicts (void)
     GTK_WIDGET (window),
     "2 records were changed in two places before they synced: choose what to keep."));
   shoot (GTK_WIDGET (window), "sync-banner-1280x800.png");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  sofra_test_ui_wait (300);
+  shoot (GTK_WIDGET (window), "sync-banner-1024x600.png");
   sofra_test_ui_press (review);
   sofra_test_ui_wait (400);
   conflicts = find_toplevel (SOFRA_TYPE_CONFLICTS_WINDOW);

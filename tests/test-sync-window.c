@@ -307,7 +307,7 @@ test_window_sync (void)
     sofra_test_ui_wait (300);
     g_assert_cmpuint (sofra_sync_controller_get_conflicts (controller), ==, 1);
     g_assert_nonnull (sofra_test_ui_find_button (GTK_WIDGET (window), "Review"));
-    shoot (GTK_WIDGET (window), "sync-window-conflict-banner-1024x600.png");
+    shoot (GTK_WIDGET (window), "sync-window-conflict-banner-1280x800.png");
 
     sofra_test_ui_press (sofra_test_ui_find_button (GTK_WIDGET (window), "Review"));
     sofra_test_ui_wait (400);

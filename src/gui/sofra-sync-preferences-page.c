@@ -165,21 +165,41 @@ update_status (SofraSyncPreferencesPage *self)
   g_autofree char *trusted = g_settings_get_string (self->settings, "sync-trusted-fingerprint");
   const char      *presented = sofra_sync_controller_get_peer_fingerprint (self->controller);
 
-  if (status == SOFRA_SYNC_STATUS_NOT_SET_UP)
-    subtitle = g_strdup (_ ("Not set up: enter the server address above."));
-  else if (status == SOFRA_SYNC_STATUS_RUNNING)
-    subtitle = g_strdup (_ ("Syncing…"));
-  else if (status == SOFRA_SYNC_STATUS_FAILED && error != NULL)
-    /* Translators: the time of the last successful sync, then why the last one failed */
-    subtitle = g_strdup_printf (_ ("%s. %s: %s"), when, sofra_sync_error_title (error),
-                                error->message);
-  else if (pending > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s; %u change is not on the server yet",
-                                             "%s; %u changes are not on the server yet", pending),
-                                when, pending);
-  else
-    subtitle = g_strdup (when);
+  g_autofree char *last = g_strdup_printf (_ ("Last successful sync: %s"), when);
+  const char      *title;
+
+  switch (status)
+    {
+    case SOFRA_SYNC_STATUS_NOT_SET_UP:
+      title = _ ("Sync is not set up");
+      subtitle = g_strdup (_ ("Enter the server address below."));
+      break;
+    case SOFRA_SYNC_STATUS_RUNNING:
+      title = _ ("Syncing…");
+      subtitle = g_strdup (last);
+      break;
+    case SOFRA_SYNC_STATUS_OFFLINE:
+      title = _ ("Offline: sync waits for the network");
+      subtitle = g_strdup (last);
+      break;
+    case SOFRA_SYNC_STATUS_FAILED:
+      title = error ? sofra_sync_error_title (error) : _ ("Sync failed");
+      /* Translators: why the last sync failed, then when the last successful one was */
+      subtitle = g_strdup_printf (_ ("%s\n%s"), error ? error->message : "", last);
+      break;
+    default:
+      title = sofra_sync_controller_get_last_sync (self->controller) > 0 ? _ ("Synced")
+                                                                         : _ ("Not synced yet");
+      subtitle = pending == 0
+                   ? g_strdup_printf (_ ("%s. Every change on this laptop is on the server."), last)
+                   : g_strdup_printf (
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "%s. %u change on this laptop is not on the server yet.",
+                                    "%s. %u changes on this laptop are not on the server yet.",
+                                    pending),
+                       last, pending);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
   adw_action_row_set_subtitle (self->status_row, subtitle);
   gtk_widget_set_sensitive (self->sync_button, status != SOFRA_SYNC_STATUS_NOT_SET_UP &&
                                                  status != SOFRA_SYNC_STATUS_RUNNING);
