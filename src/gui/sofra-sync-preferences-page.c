@@ -184,8 +184,8 @@ update_status (SofraSyncPreferencesPage *self)
       break;
     case SOFRA_SYNC_STATUS_FAILED:
       title = error ? sofra_sync_error_title (error) : _ ("Sync failed");
-      /* Translators: why the last sync failed, then when the last successful one was */
-      subtitle = g_strdup_printf (_ ("%s\n%s"), error ? error->message : "", last);
+      /* Why the last sync failed, then when the last successful one was. */
+      subtitle = g_strdup_printf ("%s\n%s", error ? error->message : "", last);
       break;
     default:
       title = sofra_sync_controller_get_last_sync (self->controller) > 0 ? _ ("Synced")
