@@ -317,10 +317,13 @@ add_overview (SofraReport *self, const char *title, GPtrArray *docs)
                               n);
       }
   {
-    g_autofree char *mixed = g_strdup_printf ("%u", n_mixed);
+    g_autofree char *total = g_strdup_printf ("%u", docs->len);
+    g_autofree char *mixed =
+      g_strdup_printf ("%s: %u", L (self, NULL, N_ ("With two or more communities present")),
+                       n_mixed);
 
-    sofra_report_add_row (self, SOFRA_ROW_TOTAL, 2,
-                          L (self, NULL, N_ ("With two or more communities present")), mixed);
+    sofra_report_add_row (self, SOFRA_ROW_TOTAL, 2, L (self, "column", "Total"), total);
+    sofra_report_add_text (self, SOFRA_STYLE_BODY, mixed);
   }
 
   {
