@@ -197,6 +197,12 @@ set_password (GtkWidget *prefs, const char *password)
 }
 
 static void
+on_progress_cb (SofraSyncController *controller, GParamSpec *pspec, double *max)
+{
+  *max = MAX (*max, sofra_sync_controller_get_progress (controller));
+}
+
+static void
 test_window_sync (void)
 {
   g_autoptr (GSettings) settings = g_settings_new ("org.sofra.Sofra");
@@ -219,6 +225,18 @@ test_window_sync (void)
   g_free (sofra_test_ui_put_json (store, "{\"type\":\"session\",\"title\":\"Roundtable\","
                                          "\"kind\":\"roundtable\",\"status\":\"held\","
                                          "\"date\":\"2026-11-20\"}"));
+
+  /* Enough records for the run to take a while, in batches, with progress to show. */
+  g_assert_true (sofra_store_begin (store, &error));
+  for (guint i = 0; i < 1200; i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"type\":\"participant\",\"name\":\"Participant %u\",\"code\":\"P-%04u\"}", i, i);
+
+      g_free (sofra_test_ui_put_json (store, json));
+    }
+  g_assert_true (sofra_store_commit (store, &error));
+  g_assert_no_error (error);
 
   window = sofra_test_ui_main_window_new (store, settings, 1280, 800, NULL);
   controller = sofra_window_get_sync_controller (GTK_WINDOW (window));
@@ -254,8 +272,18 @@ test_window_sync (void)
   }
   g_assert_cmpuint (sofra_sync_controller_get_pending_changes (controller), >=, 2);
 
-  /* Sync Now: everything is on the server, and the status says so. */
-  sync_now (window);
+  /* Sync Now: everything is on the server, and the status says so; on the way, how far. */
+  {
+    double max_progress = -1;
+    gulong handler = g_signal_connect (controller, "notify::progress", G_CALLBACK (on_progress_cb),
+                                       &max_progress);
+
+    sync_now (window);
+    g_signal_handler_disconnect (controller, handler);
+    g_test_message ("highest progress seen: %.2f", max_progress);
+    g_assert_cmpfloat (max_progress, >, 0);
+    g_assert_cmpfloat (max_progress, <=, 1);
+  }
   g_assert_null (sofra_sync_controller_get_error (controller));
   g_assert_cmpint (sofra_sync_controller_get_status (controller), ==, SOFRA_SYNC_STATUS_IDLE);
   g_assert_cmpint (sofra_sync_controller_get_last_sync (controller), >, 0);
