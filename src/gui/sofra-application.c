@@ -8,6 +8,7 @@
 #include "sofra-application.h"
 #include "sofra-gui-util.h"
 #include "sofra-i18n.h"
+#include "sofra-language-switch.h"
 #include "sofra-preferences-window.h"
 #include "sofra-window.h"
 
@@ -77,6 +78,7 @@ open_store (SofraApplication *self)
     g_warning ("Cannot add the places of the gazetteer: %s", seed_error->message);
 
   sofra_gui_follow_author (self->store, self->settings);
+  sofra_language_switch_follow (GTK_APPLICATION (self), self->store, self->settings);
   return TRUE;
 }
 

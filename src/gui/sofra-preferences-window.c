@@ -49,7 +49,7 @@ static const struct
   const char *name;
 } languages[] = {
   { "", NULL }, /* the system's language */
-  { "sq", "Shqip" }, { "sr", "Српски" }, { "sr@latin", "Srpski (latinica)" }, { "en", "English" },
+  { "en", "English" }, { "sq", "Shqip" }, { "sr", "Српски" }, { "sr@latin", "Srpski" },
 };
 
 typedef struct
