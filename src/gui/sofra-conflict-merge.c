@@ -231,9 +231,10 @@ show_other (SofraConflictMerge *self, guint index, GError **error)
   if (self->other == NULL)
     return FALSE;
 
-  g_ptr_array_set_size (self->choices, 0);
+  /* The widgets first: their signal handlers point into the choices. */
   while ((child = gtk_widget_get_first_child (self->fields_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->fields_box), child);
+  g_ptr_array_set_size (self->choices, 0);
 
   differing = sofra_conflict_differing_fields (self->winner, self->other);
   for (guint i = 0; differing[i] != NULL; i++)
@@ -312,7 +313,6 @@ sofra_conflict_merge_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->winner, json_object_unref);
   g_clear_pointer (&self->other, json_object_unref);
-  g_clear_pointer (&self->choices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sofra_conflict_merge_parent_class)->dispose (object);
 }
@@ -322,6 +322,8 @@ sofra_conflict_merge_finalize (GObject *object)
 {
   SofraConflictMerge *self = SOFRA_CONFLICT_MERGE (object);
 
+  /* After the children are gone, whose handlers point into the choices. */
+  g_ptr_array_unref (self->choices);
   g_free (self->id);
   g_strfreev (self->losing_revs);
   g_strfreev (self->field_names);
