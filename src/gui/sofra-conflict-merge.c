@@ -14,6 +14,7 @@
 #include "sofra-conflict-merge.h"
 #include "sofra-conflicts.h"
 #include "sofra-gui-util.h"
+#include "sofra-i18n.h"
 #include "sofra-json.h"
 
 typedef struct
@@ -87,7 +88,8 @@ describe_version (JsonObject *doc)
   g_autoptr (GDateTime) utc = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
   g_autoptr (GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
   /* Translators: when a version of a record was saved; see g_date_time_format() */
-  g_autofree char *when = local ? g_date_time_format (local, _ ("%a %-d %b %Y %H:%M")) : NULL;
+  g_autofree char *when = local ? sofra_i18n_format_date_time (local, _ ("%a %-d %b %Y %H:%M"))
+                                : NULL;
 
   if (!sofra_gui_is_blank (by) && when != NULL)
     /* Translators: who saved a version of a record, and when */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sofra-conflicts.h"
+#include "sofra-i18n.h"
 #include "sofra-sync-controller.h"
 #include "sofra-sync-secret.h"
 #include "sofra-sync.h"
@@ -601,7 +602,7 @@ sofra_sync_describe_time (gint64 unix_time, gint64 now)
   if (g_date_time_get_year (then) == g_date_time_get_year (today) &&
       g_date_time_get_day_of_year (then) == g_date_time_get_day_of_year (today))
     /* Translators: a time earlier today; see g_date_time_format() */
-    return g_date_time_format (then, _ ("today at %H:%M"));
+    return sofra_i18n_format_date_time (then, _ ("today at %H:%M"));
   /* Translators: a date and time; see g_date_time_format() */
-  return g_date_time_format (then, _ ("%-d %b %Y at %H:%M"));
+  return sofra_i18n_format_date_time (then, _ ("%-d %b %Y at %H:%M"));
 }
