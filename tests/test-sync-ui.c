@@ -253,6 +253,74 @@ test_conflicts (void)
   close_window (GTK_WIDGET (window));
 }
 
+/* Three versions of one record: the merge compares with either other version and the
+ * resolution removes both. */
+static void
+test_three_versions (void)
+{
+  g_autoptr (SofraStore) store = sofra_test_open_store ("three.db");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = sofra_test_ui_put_json (
+    store, "{\"type\":\"followup\",\"what\":\"Send the minutes\",\"status\":\"open\"}");
+  g_autofree char *second = sofra_test_make_conflict (store, id, "owner", "Dragan");
+  g_autoptr (JsonObject) third = sofra_store_get_revision (store, id, second, TRUE, &error);
+  g_autoptr (JsonObject) merged = NULL;
+  JsonArray          *ids;
+  GtkWidget          *conflicts, *combo;
+  SofraConflictMerge *merge;
+
+  /* A sibling of the second version, from a third laptop. */
+  g_assert_no_error (error);
+  ids = json_object_get_array_member (json_object_get_object_member (third, "_revisions"), "ids");
+  json_array_remove_element (ids, 0);
+  {
+    JsonArray *with_new = json_array_new ();
+
+    json_array_add_string_element (with_new, "00000000000000000000000000000002");
+    for (guint i = 0; i < json_array_get_length (ids); i++)
+      json_array_add_string_element (with_new, json_array_get_string_element (ids, i));
+    json_object_set_array_member (json_object_get_object_member (third, "_revisions"), "ids",
+                                  with_new);
+  }
+  json_object_set_string_member (third, "_rev", "1-00000000000000000000000000000002");
+  json_object_set_string_member (third, "owner", "Valentina");
+  json_object_set_string_member (third, "priority", "high");
+  g_assert_true (sofra_store_put_replicated (store, third, &error));
+  g_assert_no_error (error);
+  {
+    g_auto (GStrv) others = sofra_store_get_conflicts (store, id);
+
+    g_assert_cmpuint (g_strv_length (others), ==, 2);
+  }
+
+  conflicts = sofra_conflicts_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (conflicts), 1024, 600);
+  gtk_window_present (GTK_WINDOW (conflicts));
+  sofra_test_ui_wait (400);
+  merge = sofra_conflicts_window_get_merge (SOFRA_CONFLICTS_WINDOW (conflicts));
+  g_assert_cmpstr (sofra_conflict_merge_get_id (merge), ==, id);
+  combo = sofra_test_ui_find_type (conflicts, ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (combo);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (combo))), ==,
+                    2);
+  /* The best other version first ("Valentina", the greater hash), then the other. */
+  g_assert_nonnull (find_row (conflicts, "Valentina"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);
+  sofra_test_ui_wait (200);
+  g_assert_nonnull (find_row (conflicts, "Dragan"));
+  g_assert_null (find_row (conflicts, "Valentina"));
+  sofra_conflict_merge_choose (merge, "owner", TRUE);
+  shoot (conflicts, "sync-conflict-three-versions-1024x600.png");
+  g_assert_true (gtk_widget_activate_action (conflicts, "conflicts.resolve", NULL));
+  sofra_test_ui_wait (300);
+
+  g_assert_cmpuint (sofra_store_count_conflicts (store), ==, 0);
+  merged = sofra_store_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (merged, "owner"), ==, "Dragan");
+  close_window (conflicts);
+}
+
 /* A port on 127.0.0.1 where nothing listens. */
 static guint16
 closed_port (void)
@@ -547,6 +615,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/sync-ui/describe-time", test_describe_time);
   g_test_add_func ("/sync-ui/conflicts", test_conflicts);
+  g_test_add_func ("/sync-ui/three-versions", test_three_versions);
   g_test_add_func ("/sync-ui/preferences-and-unreachable", test_preferences_and_unreachable);
   g_test_add_func ("/sync-ui/erase", test_erase);
 

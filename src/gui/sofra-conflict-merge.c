@@ -290,7 +290,7 @@ on_compare_selected_cb (AdwComboRow *row, GParamSpec *pspec, SofraConflictMerge 
     sofra_gui_show_error (GTK_WIDGET (self), error);
 }
 
-/* "Version 2 of 3, changed by Dragan, …" for the combo row of a record with many versions. */
+/* "2. Changed by Dragan, …" for the combo row of a record with many versions. */
 static GtkStringList *
 describe_others (SofraConflictMerge *self)
 {
@@ -301,8 +301,10 @@ describe_others (SofraConflictMerge *self)
       g_autoptr (JsonObject)
         doc = sofra_store_get_revision (self->store, self->id, self->losing_revs[i], FALSE, NULL);
       g_autofree char *text = doc ? describe_version (doc) : g_strdup (self->losing_revs[i]);
+      /* Numbered, as two versions may have been saved by the same person at the same minute. */
+      g_autofree char *item = g_strdup_printf ("%u. %s", i + 1, text);
 
-      gtk_string_list_append (list, text);
+      gtk_string_list_append (list, item);
     }
   return list;
 }
