@@ -334,11 +334,13 @@ add_overview (SofraReport *self, const char *title, GPtrArray *docs)
       sofra_report_count_people (self, g_ptr_array_index (docs, i), seen, &counts);
     sofra_report_add_text (self, SOFRA_STYLE_HEADING,
                            L (self, NULL, N_ ("People by community and gender")));
+    /* The explanation introduces the table: it goes to the next page with it. */
     sofra_report_add_text (self, SOFRA_STYLE_NOTE,
                            L (self, NULL,
                               N_ ("Each registered participant is counted once, however many "
                                   "sessions they attended; people present without registering "
-                                  "are counted at each session.")));
+                                  "are counted at each session.")))
+      ->keep_with_next = TRUE;
     sofra_report_add_people_table (self, &counts);
   }
 
