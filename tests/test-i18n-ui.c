@@ -14,11 +14,14 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sofra-date-button.h"
 #include "sofra-i18n.h"
 #include "sofra-language-switch.h"
 #include "sofra-month-calendar.h"
 #include "sofra-preferences-window.h"
+#include "sofra-print-dialog.h"
 #include "sofra-render-text.h"
+#include "sofra-search-view.h"
 #include "sofra-store.h"
 #include "sofra-test-ui.h"
 #include "sofra-test-util.h"
@@ -330,6 +333,93 @@ assert_language_choices (GtkWidget *preferences)
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i + 1), ==, names[i]);
 }
 
+static gboolean
+is_main_menu_button (GtkWidget *widget, gpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget),
+                                                   g_dgettext (GETTEXT_PACKAGE, "Main Menu")) == 0;
+}
+
+/* The main menu, open. */
+static void
+shoot_main_menu (GtkWidget *window, const char *language)
+{
+  g_autoptr (GPtrArray) buttons = sofra_test_ui_find_all_sorted (window, is_main_menu_button, NULL);
+  GtkMenuButton *button;
+
+  g_assert_cmpuint (buttons->len, ==, 1);
+  button = g_ptr_array_index (buttons, 0);
+  gtk_menu_button_popup (button);
+  sofra_test_ui_wait (300);
+  shoot (GTK_WIDGET (gtk_menu_button_get_popover (button)), language, "menu");
+  gtk_menu_button_popdown (button);
+  sofra_test_ui_wait (100);
+}
+
+/* The session's date button, open: the calendar in the interface language. */
+static void
+shoot_date_picker (GtkWidget *window, const char *language)
+{
+  GtkWidget *date_button = sofra_test_ui_find_type (window, SOFRA_TYPE_DATE_BUTTON);
+  GtkWidget *menu_button;
+
+  g_assert_nonnull (date_button);
+  menu_button = sofra_test_ui_find_type (date_button, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  sofra_test_ui_wait (300);
+  shoot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))), language,
+         "date-picker");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  sofra_test_ui_wait (100);
+}
+
+/* Search (Ctrl+F) with a query that finds records of every kind. */
+static void
+shoot_search (SofraWindow *window, const char *language)
+{
+  GtkWidget *view;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  sofra_test_ui_settle (GTK_WIDGET (window));
+  view = sofra_test_ui_find_type (GTK_WIDGET (window), SOFRA_TYPE_SEARCH_VIEW);
+  g_assert_nonnull (view);
+  gtk_editable_set_text (GTK_EDITABLE (sofra_search_view_get_entry (SOFRA_SEARCH_VIEW (view))),
+                         "mitrov");
+  sofra_test_ui_wait (500);
+  assert_fits (GTK_WIDGET (window));
+  shoot (GTK_WIDGET (window), language, "search");
+  gtk_editable_set_text (GTK_EDITABLE (sofra_search_view_get_entry (SOFRA_SEARCH_VIEW (view))), "");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  sofra_test_ui_wait (200);
+}
+
+/* The window of @type that @action opens, then closed. */
+static void
+shoot_toplevel (GtkWidget  *window,
+                const char *action,
+                GType       type,
+                const char *language,
+                const char *what)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow  *opened = NULL;
+
+  g_assert_true (gtk_widget_activate_action (window, action, NULL));
+  sofra_test_ui_wait (400);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && opened == NULL; i++)
+    {
+      g_autoptr (GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (candidate, type))
+        opened = candidate;
+    }
+  g_assert_nonnull (opened);
+  shoot (GTK_WIDGET (opened), language, what);
+  gtk_window_destroy (opened);
+  sofra_test_ui_wait (100);
+}
+
 static void
 test_window (Fixture *f, gconstpointer data)
 {
@@ -346,6 +436,8 @@ test_window (Fixture *f, gconstpointer data)
   assert_fits (GTK_WIDGET (window));
   shoot (GTK_WIDGET (window), language, "sessions");
 
+  shoot_date_picker (GTK_WIDGET (window), language);
+
   sofra_window_show_record (window, f->participant_id);
   sofra_test_ui_wait (300);
   assert_fits (GTK_WIDGET (window));
@@ -356,11 +448,21 @@ test_window (Fixture *f, gconstpointer data)
   assert_fits (GTK_WIDGET (window));
   shoot (GTK_WIDGET (window), language, "followups");
 
+  shoot_main_menu (GTK_WIDGET (window), language);
+  shoot_search (window, language);
+  shoot_toplevel (GTK_WIDGET (window), "print.several", SOFRA_TYPE_PRINT_DIALOG, language,
+                  "print-several");
+  shoot_toplevel (GTK_WIDGET (window), "win.show-help-overlay", GTK_TYPE_SHORTCUTS_WINDOW, language,
+                  "shortcuts");
+
   preferences = sofra_preferences_window_new (GTK_WINDOW (window), f->store, f->settings);
   gtk_window_present (GTK_WINDOW (preferences));
   sofra_test_ui_wait (300);
   shoot (preferences, language, "preferences");
   assert_language_choices (preferences);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "sync");
+  sofra_test_ui_wait (200);
+  shoot (preferences, language, "preferences-sync");
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -402,6 +504,61 @@ test_dates (Fixture *f, gconstpointer data)
     }
 }
 
+/* The GSettings schema's summaries and descriptions come out translated (gettext-domain). */
+static void
+test_schema (Fixture *f, gconstpointer data)
+{
+  static const char *const languages[] = { "sq", "sr", "sr@latin" };
+  g_autoptr (GSettingsSchemaSource) source = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) keys = NULL;
+  g_autofree char *dir = sofra_test_tmp_path ("schemas");
+  g_autofree char *xml_path = g_build_filename (dir, "org.sofra.Sofra.gschema.xml", NULL);
+  g_autofree char *compiled_path = g_build_filename (dir, "gschemas.compiled", NULL);
+  g_autofree char *built = g_build_filename (g_getenv ("GSETTINGS_SCHEMA_DIR"), "gschemas.compiled",
+                                             NULL);
+  g_autofree char *xml = NULL;
+  g_autofree char *compiled = NULL;
+  gsize            xml_len = 0, compiled_len = 0;
+
+  /* GLib reads summaries from the schema's XML next to gschemas.compiled, as installed. */
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "..", "data",
+                                                           "org.sofra.Sofra.gschema.xml", NULL),
+                                      &xml, &xml_len, NULL));
+  g_assert_true (g_file_get_contents (built, &compiled, &compiled_len, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (xml_path, xml, xml_len, NULL));
+  g_assert_true (g_file_set_contents (compiled_path, compiled, compiled_len, NULL));
+  source = g_settings_schema_source_new_from_directory (dir, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  schema = g_settings_schema_source_lookup (source, "org.sofra.Sofra", FALSE);
+  g_assert_nonnull (schema);
+  keys = g_settings_schema_list_keys (schema);
+  g_assert_cmpuint (g_strv_length (keys), >, 5);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      sofra_i18n_set_language (languages[l]);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          g_autoptr (GSettingsSchemaKey) key = g_settings_schema_get_key (schema, keys[i]);
+          const char *summary = g_settings_schema_key_get_summary (key);
+          const char *description = g_settings_schema_key_get_description (key);
+
+          g_assert_nonnull (summary);
+          g_assert_nonnull (description);
+          g_assert_false (g_hash_table_contains (originals, summary));
+          g_assert_false (g_hash_table_contains (originals, description));
+        }
+    }
+  sofra_i18n_set_language ("sq");
+  {
+    g_autoptr (GSettingsSchemaKey) key = g_settings_schema_get_key (schema, "language");
+
+    g_assert_cmpstr (g_settings_schema_key_get_summary (key), ==, "Gjuha e ndërfaqes");
+  }
+}
+
 /* The date picker: month title in the language, weeks from Monday. */
 static void
 test_calendar (Fixture *f, gconstpointer data)
@@ -419,7 +576,7 @@ test_calendar (Fixture *f, gconstpointer data)
 
       sofra_i18n_set_language (languages[i]);
       calendar = sofra_month_calendar_new ();
-      window = sofra_test_ui_window_new (calendar, 320, 300);
+      window = sofra_test_ui_window_new (calendar, 320, 340);
       sofra_month_calendar_select_day (SOFRA_MONTH_CALENDAR (calendar), day);
       title = g_strdup (sofra_month_calendar_get_title (SOFRA_MONTH_CALENDAR (calendar)));
       g_assert_true (g_str_has_prefix (title, sofra_i18n_month_name (11, TRUE)));
@@ -497,6 +654,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/i18n-ui/window/en", Fixture, "en", fixture_set_up, test_window, fixture_tear_down);
   g_test_add ("/i18n-ui/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
+  g_test_add ("/i18n-ui/schema", Fixture, NULL, fixture_set_up, test_schema, fixture_tear_down);
   g_test_add ("/i18n-ui/calendar", Fixture, NULL, fixture_set_up, test_calendar, fixture_tear_down);
   g_test_add ("/i18n-ui/switch", Fixture, NULL, fixture_set_up, test_switch, fixture_tear_down);
   return g_test_run ();

@@ -73,10 +73,17 @@ update (SofraMonthCalendar *self)
       gtk_button_set_label (GTK_BUTTON (day), text);
       gtk_widget_set_sensitive (day, in_month);
       gtk_widget_set_can_focus (day, in_month);
+      /* A flat button drops the accent background that shows the selection. */
       if (in_month && selected_month && number == self->sel_day)
-        gtk_widget_add_css_class (day, "suggested-action");
+        {
+          gtk_widget_remove_css_class (day, "flat");
+          gtk_widget_add_css_class (day, "suggested-action");
+        }
       else
-        gtk_widget_remove_css_class (day, "suggested-action");
+        {
+          gtk_widget_remove_css_class (day, "suggested-action");
+          gtk_widget_add_css_class (day, "flat");
+        }
       if (in_month && this_month && number == g_date_time_get_day_of_month (now))
         gtk_widget_add_css_class (day, "accent");
       else
