@@ -631,6 +631,19 @@ init_fold_table (void)
   g_once_init_leave (&done, 1);
 }
 
+/* ASCII letters and digits folded; 0 for everything else, a separator. */
+static const char ascii_fold[128] = {
+  ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+  ['7'] = '7', ['8'] = '8', ['9'] = '9', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
+  ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k',
+  ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+  ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+  ['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+  ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm',
+  ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+  ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+};
+
 char *
 sofra_translit_fold (const char *text)
 {
@@ -652,16 +665,29 @@ sofra_translit_fold (const char *text)
 
       if (*p < 0x80)
         {
-          guchar b = *p++;
-          if (g_ascii_isalnum (b))
+          /* A run of ASCII, written straight into the buffer: it never grows the text. */
+          const guchar *run = p;
+          gsize         len = out->len;
+          char         *dst;
+
+          while (*run != '\0' && *run < 0x80)
+            run++;
+          g_string_set_size (out, len + (run - p) + 1);
+          dst = out->str;
+          for (; p < run; p++)
             {
-              if (pending_space)
-                g_string_append_c (out, ' ');
-              pending_space = FALSE;
-              g_string_append_c (out, g_ascii_tolower (b));
+              char folded = ascii_fold[*p];
+              if (folded != '\0')
+                {
+                  if (pending_space)
+                    dst[len++] = ' ';
+                  pending_space = FALSE;
+                  dst[len++] = folded;
+                }
+              else
+                pending_space = len > 0;
             }
-          else
-            pending_space = out->len > 0;
+          g_string_truncate (out, len);
           continue;
         }
 

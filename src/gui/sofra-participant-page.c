@@ -286,8 +286,10 @@ rebuild_sessions (SofraParticipantPage *self)
       g_autofree char *subtitle = g_strdup_printf (_ ("%s · %s"), date, role);
       GtkWidget       *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     *title != '\0' ? title : _ ("Untitled session"));
+      if (*title != '\0')
+        sofra_gui_set_record_text (row, "title", title);
+      else
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Untitled session"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));

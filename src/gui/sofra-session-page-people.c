@@ -329,6 +329,8 @@ on_search_changed_cb (GtkSearchEntry *entry, SofraSessionPage *self)
       g_autofree char *subtitle = sofra_session_page_escape (details);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (!sofra_gui_is_blank (sofra_gui_doc_string (doc, "name")))
+        sofra_gui_set_record_text (row, "title", sofra_gui_doc_string (doc, "name"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       g_object_set_data_full (G_OBJECT (row), DOC_ID_KEY, g_strdup (id), g_free);
       g_object_set_data_full (G_OBJECT (row), "label", g_strdup (label), g_free);
