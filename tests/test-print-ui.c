@@ -184,6 +184,8 @@ test_several (Fixture *f, gconstpointer data)
   g_assert_true (
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder_file, NULL));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "period.pdf");
+  /* The document's language starts as the interface's. */
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "language"), ==, "en");
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "language", "en");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   sofra_test_ui_wait (300);

@@ -393,6 +393,35 @@ out:
   g_object_unref (chooser);
 }
 
+/* Adds the choice @id with @ids and @names, @selected first: GTK 4.8's own file chooser
+ * dialog ignores gtk_file_chooser_set_choice(), so the first option is the default. */
+static void
+add_choice_selected_first (GtkFileChooser    *chooser,
+                           const char        *id,
+                           const char        *label,
+                           const char *const *ids,
+                           const char *const *names,
+                           const char        *selected)
+{
+  guint        n = g_strv_length ((char **) ids);
+  const char **ordered_ids = g_new0 (const char *, n + 1);
+  const char **ordered_names = g_new0 (const char *, n + 1);
+  guint        k = 0;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      if ((g_strcmp0 (ids[i], selected) == 0) == (pass == 0))
+        {
+          ordered_ids[k] = ids[i];
+          ordered_names[k] = names[i];
+          k++;
+        }
+  gtk_file_chooser_add_choice (chooser, id, label, ordered_ids, ordered_names);
+  gtk_file_chooser_set_choice (chooser, id, selected);
+  g_free (ordered_ids);
+  g_free (ordered_names);
+}
+
 static void
 export_sessions (SofraWindow *window, const char *const *ids, const char *from, const char *to)
 {
@@ -414,12 +443,10 @@ export_sessions (SofraWindow *window, const char *const *ids, const char *from, 
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "language", _ ("Language"),
-                               (const char **) language_ids, (const char **) language_names);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "language", job->language);
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "paper", _ ("Paper"), paper_ids,
-                               paper_names);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "paper", paper);
+  add_choice_selected_first (GTK_FILE_CHOOSER (chooser), "language", _ ("Language"), language_ids,
+                             language_names, job->language);
+  add_choice_selected_first (GTK_FILE_CHOOSER (chooser), "paper", _ ("Paper"), paper_ids,
+                             paper_names, paper);
   if (any_with_both_communities (job->store, job->ids))
     {
       gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "bilingual",
