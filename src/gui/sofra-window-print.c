@@ -323,6 +323,7 @@ suggested_name (PrintJob *job)
 {
   g_autoptr (JsonObject) doc = NULL;
   g_autofree char *title = NULL;
+  g_autoptr (GString) name = g_string_new (NULL);
 
   if (g_strv_length (job->ids) > 1)
     {
@@ -333,10 +334,15 @@ suggested_name (PrintJob *job)
     }
   doc = sofra_store_get (job->store, job->ids[0], NULL);
   title = sofra_gui_record_text (doc != NULL ? sofra_gui_doc_string (doc, "title") : NULL);
+
+  /* Characters that file systems refuse become spaces, and runs of spaces one. */
   g_strdelimit (title, "/\\:*?\"<>|\n\r\t", ' ');
-  if (sofra_gui_is_blank (title))
+  for (const char *p = g_strstrip (title); *p != '\0'; p++)
+    if (*p != ' ' || (name->len > 0 && name->str[name->len - 1] != ' '))
+      g_string_append_c (name, *p);
+  if (name->len == 0)
     return g_strdup_printf ("%s.pdf", _ ("Session summary"));
-  return g_strdup_printf ("%s.pdf", g_strstrip (title));
+  return g_strdup_printf ("%s.pdf", name->str);
 }
 
 static void
