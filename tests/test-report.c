@@ -396,6 +396,18 @@ test_pagination (void)
   session = add_session (store, "A very long session", "2026-04-02", summary->str);
   ids[0] = session;
 
+  /* One paragraph of some seventy lines, numbered word by word. */
+  {
+    g_autoptr (JsonObject) doc = sofra_store_get (store, session, NULL);
+    g_autoptr (GString) agreements = g_string_new (NULL);
+    g_autofree char *id = NULL;
+
+    for (int w = 0; w < 900; w++)
+      g_string_append_printf (agreements, "w%04d agreed ", w);
+    json_object_set_string_member (doc, "agreements", agreements->str);
+    id = put (store, doc);
+  }
+
   sofra_store_begin (store, NULL);
   for (int i = 0; i < 200; i++)
     {
@@ -451,6 +463,37 @@ test_pagination (void)
       g_assert_cmpint (page_begin, ==, page_end);
       g_assert_cmpint (page_begin, ==, page_name);
     }
+
+  /* The long paragraph flows from one page to the next line by line: every word once, in
+   * order, and its first and last words on different pages. */
+  {
+    int first_page = -1, last_page = -1, previous = -1;
+
+    for (int w = 0; w < 900; w++)
+      {
+        g_autofree char *word = g_strdup_printf ("w%04d", w);
+        int              page = -1;
+        guint            seen = 0;
+
+        for (int p = 0; p < n_pages; p++)
+          {
+            const char *text = g_ptr_array_index (pages, p);
+
+            for (const char *at = strstr (text, word); at != NULL; at = strstr (at + 1, word))
+              {
+                seen++;
+                page = p;
+              }
+          }
+        g_assert_cmpuint (seen, ==, 1);
+        g_assert_cmpint (page, >=, previous);
+        previous = page;
+        if (w == 0)
+          first_page = page;
+        last_page = page;
+      }
+    g_assert_cmpint (last_page, >, first_page);
+  }
 
   /* Every paragraph of the summary is there, in order, flowing over the pages. */
   {

@@ -188,15 +188,21 @@ make_units (SofraReport *self)
       else if (block->kind == SOFRA_BLOCK_TEXT)
         {
           PangoLayoutIter *iter;
-          int              line = 0;
+          int              line = 0, n_lines;
 
           layout_text_block (self, block);
+          n_lines = pango_layout_get_line_count (block->layouts[0]);
           iter = pango_layout_get_iter (block->layouts[0]);
           do
             {
               PangoRectangle logical;
               int            y0, y1;
               Unit           unit = { i, line, 0, 0, 0, block->keep_with_next, line == 0 };
+
+              /* No first line of a paragraph alone at the bottom of a page, and no last line
+               * alone at the top of the next. */
+              if (line == 0 || line == n_lines - 2)
+                unit.keep_with_next |= line < n_lines - 1;
 
               pango_layout_iter_get_line_yrange (iter, &y0, &y1);
               pango_layout_iter_get_line_extents (iter, NULL, &logical);
