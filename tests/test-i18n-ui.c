@@ -328,7 +328,7 @@ assert_language_choices (GtkWidget *preferences)
     }
   g_assert_nonnull (model);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==,
-                   g_dgettext (GETTEXT_PACKAGE, "Same as the system"));
+                   g_dpgettext2 (GETTEXT_PACKAGE, "interface language", "System"));
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i + 1), ==, names[i]);
 }

@@ -245,8 +245,10 @@ fill_languages (SofraPreferencesWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
-      gtk_string_list_append (names, languages[i].name != NULL ? languages[i].name
-                                                               : _ ("Same as the system"));
+      /* Translators: the interface language is the system's */
+      gtk_string_list_append (names, languages[i].name != NULL
+                                       ? languages[i].name
+                                       : C_ ("interface language", "System"));
       if (g_strcmp0 (languages[i].id, current) == 0)
         selected = i;
     }
