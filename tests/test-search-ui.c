@@ -190,6 +190,13 @@ test_empty_and_close (Fixture *f, gconstpointer data)
   g_assert_cmpuint (sofra_search_view_get_n_results (f->view), ==, 0);
   g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (f->view), "No Results"));
 
+  /* A record written meanwhile appears without typing again. */
+  g_free (sofra_test_ui_put_json (f->store, "{\"type\": \"session\", \"title\": \"Zzyzx qwerty "
+                                            "walk\", \"kind\": \"field_visit\", \"status\": "
+                                            "\"planned\", \"date\": \"2026-12-01\"}"));
+  sofra_test_ui_wait (400);
+  g_assert_cmpuint (sofra_search_view_get_n_results (f->view), ==, 1);
+
   /* FTS syntax and punctuation are plain text here: nothing breaks. */
   type (f, "\"NEAR(* -:");
   g_assert_null (sofra_test_ui_find_label (GTK_WIDGET (f->view), "Search Failed"));

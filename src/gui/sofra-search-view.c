@@ -39,8 +39,9 @@ struct _SofraSearchView
   GtkLabel   *group_counts[SOFRA_SEARCH_N_KINDS];
   GtkListBox *lists[SOFRA_SEARCH_N_KINDS];
 
-  guint debounce_id;
-  guint n_results;
+  guint    debounce_id;
+  guint    n_results;
+  gboolean keep_scroll; /* a refresh after a write keeps the place in the results */
 };
 
 G_DEFINE_FINAL_TYPE (SofraSearchView, sofra_search_view, ADW_TYPE_BIN)
@@ -208,7 +209,9 @@ show_results (SofraSearchView *self, SofraSearchResults *results)
       gtk_label_set_label (self->group_counts[k], count);
       gtk_widget_set_visible (self->groups[k], hits->len > 0);
     }
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  if (!self->keep_scroll)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+  self->keep_scroll = FALSE;
 }
 
 static void
@@ -274,6 +277,37 @@ on_entry_changed_cb (SofraSearchView *self)
 {
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, on_debounce_cb, self);
+}
+
+/* A record changed (here or by a sync) while results are shown: they follow. */
+static void
+on_store_changed_cb (SofraStore *store, const char *id, const char *type, SofraSearchView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      sofra_gui_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->entry))))
+    return;
+  self->keep_scroll = TRUE;
+  g_clear_handle_id (&self->debounce_id, g_source_remove);
+  self->debounce_id = g_timeout_add (DEBOUNCE_MS, on_debounce_cb, self);
+}
+
+/* Down in the entry moves to the first result. */
+static gboolean
+on_entry_key_pressed_cb (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         SofraSearchView       *self)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  for (guint k = 0; k < SOFRA_SEARCH_N_KINDS; k++)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->lists[k], 0);
+      if (first != NULL && gtk_widget_get_visible (self->groups[k]))
+        return gtk_widget_grab_focus (GTK_WIDGET (first));
+    }
+  return FALSE;
 }
 
 static void
@@ -353,8 +387,9 @@ build_groups (SofraSearchView *self)
 static void
 build_bar (SofraSearchView *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget          *clamp = adw_clamp_new ();
+  GtkWidget          *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkEventController *keys;
 
   self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->entry, "placeholder-text",
@@ -362,6 +397,9 @@ build_bar (SofraSearchView *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_entry_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
 
   self->filters = sofra_search_filters_new (self->store);
   g_signal_connect_swapped (self->filters, "changed", G_CALLBACK (run_search), self);
@@ -387,6 +425,7 @@ sofra_search_view_constructed (GObject *object)
   build_groups (self);
   g_signal_connect_object (self->settings, "changed::serbian-script",
                            G_CALLBACK (on_script_changed_cb), self, 0);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, 0);
 }
 
 static void
