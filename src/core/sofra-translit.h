@@ -21,22 +21,32 @@ typedef enum
 SofraScript sofra_script_from_string (const char *name);
 const char *sofra_script_to_string (SofraScript script);
 
-/* Serbian Cyrillic → Latin, lossless (Љ → Lj, or LJ inside an all-caps word). Every other
- * character is copied unchanged. @text must be valid UTF-8; the result is newly allocated. */
+/* Serbian Cyrillic → Latin, lossless (Љ → Lj, or LJ inside an all-caps word: the next letter
+ * decides, else the previous one). Every other character is copied unchanged, and so is a
+ * word holding a Cyrillic letter Serbian does not use (Russian, Ukrainian…). Invalid UTF-8 is
+ * replaced (g_utf8_make_valid); NULL gives NULL. The result is newly allocated.
+ * For any text x, to_latin (to_cyrillic (to_latin (x))) == to_latin (x) (tests/fuzz-translit). */
 char *sofra_translit_to_latin (const char *text);
 
 /* Serbian Latin → Cyrillic, word by word: lj, nj, dž become one letter except in the known
- * words where the two letters stay apart (nadživeti, injekcija, konjunkcija…); title case and
- * all caps are kept. A word with letters Serbian does not use (ë, ç, q, w, x, y…) or that is
- * mixed with another script is left as it is. */
+ * words where the two letters stay apart (prefixes nad-/pod-/pred- before ž: nadživeti,
+ * podžupan; in-/kon-/van- before a j-stem: injekcija, konjunkcija, vanjezički; not odžak);
+ * title case and all caps are kept, mirroring to_latin() ("LJa" stays two letters). Left as it
+ * is: a word mixed with another script or spelled the Albanian way (dh, gj, ll, rr, th); the
+ * part of a token between spaces and slashes that has a letter Serbian does not use (ë, ç, q,
+ * w, x, y…: "Wi-Fi", the "Mitrovicë" of "Mitrovicë/Mitrovica"); web and mail addresses. */
 char *sofra_translit_to_cyrillic (const char *text);
 
-/* @text shown in @script: AS_TYPED copies, LATIN and CYRILLIC transliterate as above. */
+/* @text shown in @script: AS_TYPED copies (made valid UTF-8), LATIN and CYRILLIC transliterate
+ * as above. NULL gives NULL. */
 char *sofra_translit_for_script (const char *text, SofraScript script);
 
 /* The search form of @text: lower case, Cyrillic → Latin, diacritics removed (ë→e, ç→c, š→s,
- * č/ć→c, ž→z, đ→dj), anything that is not a letter or digit becomes a single space. Invalid
- * UTF-8 is replaced, never trusted. The same function folds documents and queries. */
+ * č/ć→c, ž→z, đ/ђ→dj, џ→dz, љ→lj, њ→nj; compatibility forms decomposed: "ﬁ"→fi, "½"→"1 2"),
+ * anything that is not a letter or digit becomes a single space, none at either end. Invalid
+ * UTF-8 is replaced, never trusted; NULL gives "". The same function folds documents and
+ * queries; it gives the same result whichever script the text is in, and folding twice changes
+ * nothing. ASCII runs take a byte-level path (tests/bench-translit). */
 char *sofra_translit_fold (const char *text);
 
 G_END_DECLS
