@@ -213,12 +213,20 @@ write_fetched (PullFetch *f)
 
 static void fetch_next_open_revs (PullFetch *f);
 
+/* The batch is fetched: the next one's fetch goes out first, so the server works on it while
+ * this one is written (the write is synchronous, so batches are still written, and their
+ * checkpoints recorded, in order). */
 static void
 sink_done (PullFetch *f)
 {
-  if (!sync_run_failed (f->dir->run))
-    write_fetched (f);
-  f->dir->sink_busy = FALSE;
+  SyncDirection *dir = f->dir;
+
+  dir->sink_busy = FALSE;
+  if (!sync_run_failed (dir->run))
+    {
+      dir->pump (dir);
+      write_fetched (f);
+    }
   pull_fetch_free (f);
 }
 

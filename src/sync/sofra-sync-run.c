@@ -111,6 +111,10 @@ sync_run_release (SyncRun *run)
       run->direction = NULL;
       direction_free (dir);
       if (was_push)
+        run->report.push_us = g_get_monotonic_time () - run->started;
+      else
+        run->report.pull_us = g_get_monotonic_time () - run->started - run->report.push_us;
+      if (was_push)
         start_direction (run, FALSE);
       else
         finish (run);

@@ -52,6 +52,8 @@ typedef struct
   guint  docs_skipped; /* pulled documents the store refused (each logged with g_message) */
   guint  requests;     /* HTTP requests made */
   gint64 duration_us;
+  gint64 push_us; /* of which pushing (from reading the checkpoints to the last one written) */
+  gint64 pull_us; /* and pulling */
 } SofraSyncReport;
 
 #define SOFRA_TYPE_SYNCER (sofra_syncer_get_type ())

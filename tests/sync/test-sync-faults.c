@@ -30,15 +30,16 @@ typedef enum
 
 typedef struct
 {
-  GSocketService *service;
-  GMainContext   *context;
-  GMainLoop      *loop;
-  GThread        *thread;
-  GMutex          lock;
-  GCond           ready;
-  guint           port;
-  Answer          answer;
-  gint            requests;
+  GSocketService  *service;
+  GMainContext    *context;
+  GMainLoop       *loop;
+  GThread         *thread;
+  GMutex           lock;
+  GCond            ready;
+  guint            port;
+  Answer           answer;
+  GTlsCertificate *certificate; /* HTTPS when set */
+  gint             requests;
 } BadServer;
 
 static gboolean
@@ -237,9 +238,53 @@ store_text (SofraStore *store)
   return g_string_free (out, FALSE);
 }
 
-static void
-check_fault (Answer answer, const char *user, int code, const char *words)
+/* An HTTPS server with the test certificate (self-signed, as an office's own server has):
+ * OpenSSL's s_server, which answers every request with a web page. */
+static GSubprocess *
+tls_server_start (guint *port)
 {
+  g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "test-server-cert.pem", NULL);
+  g_autofree char *key = g_test_build_filename (G_TEST_DIST, "test-server-key.pem", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *accept = NULL;
+  GSubprocess     *process;
+  gint64           deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  {
+    BadServer *probe = bad_server_start (ANSWER_404);
+
+    *port = probe->port;
+    bad_server_stop (probe);
+  }
+  accept = g_strdup_printf ("127.0.0.1:%u", *port);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                G_SUBPROCESS_FLAGS_STDERR_SILENCE | G_SUBPROCESS_FLAGS_STDIN_PIPE,
+                              &error, "openssl", "s_server", "-accept", accept, "-cert", cert,
+                              "-key", key, "-www", NULL);
+  g_assert_no_error (error);
+  for (;;)
+    {
+      g_autoptr (GSocketClient) client = g_socket_client_new ();
+      g_autoptr (GSocketConnection)
+        connection = g_socket_client_connect_to_host (client, "127.0.0.1", *port, NULL, NULL);
+
+      if (connection != NULL)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (50 * 1000);
+    }
+  return process;
+}
+
+static void
+check_fault_full (Answer           answer,
+                  GTlsCertificate *certificate,
+                  const char      *trust,
+                  const char      *user,
+                  int              code,
+                  const char      *words)
+{
+  g_autoptr (GSubprocess) tls = NULL;
   g_autoptr (SofraStore) store = sofra_test_open_store ("a.db");
   g_autoptr (SofraSyncer) syncer = NULL;
   g_autoptr (GError) error = NULL;
@@ -257,7 +302,14 @@ check_fault (Answer answer, const char *user, int code, const char *words)
     }
   before = store_text (store);
 
-  if (answer == (Answer) -1)
+  if (certificate != NULL)
+    {
+      guint port = 0;
+
+      tls = tls_server_start (&port);
+      url = g_strdup_printf ("https://127.0.0.1:%u", port);
+    }
+  else if (answer == (Answer) -1)
     {
       /* Nobody listening: a port just freed. */
       BadServer *gone = bad_server_start (ANSWER_404);
@@ -272,22 +324,89 @@ check_fault (Answer answer, const char *user, int code, const char *words)
     }
 
   syncer = sofra_syncer_new (store, url, "office-db", user, user ? "wrong" : NULL);
-  sofra_syncer_set_timeout (syncer, 2);
+  sofra_syncer_set_timeout (syncer, certificate ? 10 : 2);
+  sofra_syncer_set_trusted_fingerprint (syncer, trust);
   pending = sofra_syncer_get_pending_changes (syncer);
   g_assert_false (sofra_syncer_run (syncer, NULL, &error));
   g_assert_error (error, SOFRA_SYNC_ERROR, code);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, words));
+  if (code == SOFRA_SYNC_ERROR_CERTIFICATE)
+    g_assert_cmpstr (sofra_syncer_get_peer_fingerprint (syncer), ==, words);
   g_assert_cmpint (sofra_syncer_get_state (syncer), ==, SOFRA_SYNC_STATE_IDLE);
   g_assert_cmpint (sofra_syncer_get_last_sync (syncer), ==, 0);
   g_assert_cmpuint (sofra_syncer_get_pending_changes (syncer), ==, pending);
   after = store_text (store);
   g_assert_cmpstr (before, ==, after);
+  if (tls != NULL)
+    {
+      g_subprocess_force_exit (tls);
+      g_subprocess_wait (tls, NULL, NULL);
+    }
   if (server != NULL)
     {
       g_assert_cmpint (g_atomic_int_get (&server->requests), >=, 1);
       bad_server_stop (server);
     }
+}
+
+static void
+check_fault (Answer answer, const char *user, int code, const char *words)
+{
+  check_fault_full (answer, NULL, NULL, user, code, words);
+}
+
+/* The test certificate (self-signed, as an office's own server has) and its SHA-256
+ * fingerprint as "AB:CD:…". */
+static GTlsCertificate *
+test_certificate (char **fingerprint)
+{
+  g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "test-server-cert.pem", NULL);
+  g_autofree char *key = g_test_build_filename (G_TEST_DIST, "test-server-key.pem", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GByteArray) der = NULL;
+  g_autofree char *hex = NULL;
+  GTlsCertificate *certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  GString         *pretty = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_object_get (certificate, "certificate", &der, NULL);
+  hex = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
+  for (guint i = 0; hex[i]; i += 2)
+    g_string_append_printf (pretty, "%s%c%c", i ? ":" : "", g_ascii_toupper (hex[i]),
+                            g_ascii_toupper (hex[i + 1]));
+  *fingerprint = g_string_free (pretty, FALSE);
+  return certificate;
+}
+
+static void
+test_certificate_untrusted (void)
+{
+  g_autofree char *fingerprint = NULL;
+  g_autoptr (GTlsCertificate) certificate = test_certificate (&fingerprint);
+
+  /* The error names the fingerprint, for the person to compare. */
+  check_fault_full (ANSWER_HTML, certificate, NULL, NULL, SOFRA_SYNC_ERROR_CERTIFICATE,
+                    fingerprint);
+  /* Trusting another certificate's fingerprint changes nothing. */
+  check_fault_full (ANSWER_HTML, certificate,
+                    "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:"
+                    "99:AA:BB:CC:DD:EE:FF",
+                    NULL, SOFRA_SYNC_ERROR_CERTIFICATE, fingerprint);
+}
+
+static void
+test_certificate_trusted (void)
+{
+  g_autofree char *fingerprint = NULL;
+  g_autoptr (GTlsCertificate) certificate = test_certificate (&fingerprint);
+  g_autofree char *plain = g_ascii_strdown (fingerprint, -1);
+
+  /* Trusted by its fingerprint (written any way): the connection is made, and the server's
+   * own answer (here a web page; s_server answers only GET, so no login) is what the person
+   * sees. */
+  check_fault_full (ANSWER_HTML, certificate, plain, NULL, SOFRA_SYNC_ERROR_BAD_RESPONSE,
+                    "web page");
 }
 
 static void
@@ -380,5 +499,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sync-faults/nothing", test_nothing);
   g_test_add_func ("/sync-faults/refused", test_refused);
   g_test_add_func ("/sync-faults/bad-config", test_bad_config);
+  g_test_add_func ("/sync-faults/certificate-untrusted", test_certificate_untrusted);
+  g_test_add_func ("/sync-faults/certificate-trusted", test_certificate_trusted);
   return g_test_run ();
 }
