@@ -201,6 +201,33 @@ test_prefixes_and_words (void)
   /* A prefix, not a substring. */
   found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "akim");
   g_assert_cmpstr (found, ==, "");
+  g_free (found);
+  /* Two letters are a prefix too, while few words begin with them. */
+  found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "ta");
+  g_assert_cmpstr (found, ==, both);
+  /* A letter alone is a whole word. */
+  g_assert_cmpuint (count_for (store, "t"), ==, 0);
+
+  /* When more than 64 words begin with two letters, they match whole words; three letters
+   * are a prefix again, however many words begin with them. */
+  g_assert_true (sofra_store_begin (store, NULL));
+  for (guint i = 0; i < 70; i++)
+    {
+      g_autofree char *json =
+        g_strdup_printf ("{\"type\":\"participant\",\"name\":\"Grab%c%c\",\"code\":\"P-%04u\"}",
+                         'a' + i / 26, 'a' + i % 26, i);
+
+      g_free (put (store, json));
+    }
+  g_free (put (store, "{\"type\":\"participant\",\"name\":\"Gr Gr\",\"code\":\"P-GRGR\"}"));
+  g_assert_true (sofra_store_commit (store, NULL));
+  g_assert_cmpuint (count_for (store, "gr"), ==, 1);
+  {
+    SofraSearchQuery query = { .text = "gra", .limit = 100 };
+    g_autoptr (SofraSearchResults) results = run (store, &query);
+
+    g_assert_cmpuint (results->hits[SOFRA_SEARCH_KIND_PARTICIPANT]->len, ==, 70);
+  }
 }
 
 static void

@@ -18,21 +18,20 @@
 #include "sofra-vocab.h"
 
 /* Folded text only holds letters, digits and single spaces, so the tokenizer has nothing to
- * fold. The UNINDEXED dates come first, so that reading one does not walk the long text of
- * the row. The filters that name a vocabulary id or a place are words of the "tags" column
- * (sofra_search_tag), so that FTS5 joins them with the text instead of SQLite reading each
- * matching row; so are the dates, by month, year, decade, century and millennium
- * (sofra_search_date_tags), which a date range names the fewest of. */
+ * fold. The filters are words of the "tags" column (sofra_search_tag): the vocabulary ids and
+ * the place, and the date at every level from the day to the millennium, of which a date
+ * range names the fewest (sofra-search.c). FTS5 then joins the filters with the text, where
+ * SQLite would read every matching row to compare a column. */
 const char sofra_search_schema_sql[] =
-  "CREATE VIRTUAL TABLE search_sessions USING fts5 (date UNINDEXED, title, text, place, topics,"
-  "  tags, tokenize = 'unicode61 remove_diacritics 0');"
+  "CREATE VIRTUAL TABLE search_sessions USING fts5 (title, text, place, topics, tags,"
+  "  tokenize = 'unicode61 remove_diacritics 0');"
   "CREATE VIRTUAL TABLE search_participants USING fts5 (name, code, organisation, place, tags,"
   "  tokenize = 'unicode61 remove_diacritics 0');"
-  "CREATE VIRTUAL TABLE search_notes USING fts5 (date UNINDEXED, text, tags,"
+  "CREATE VIRTUAL TABLE search_notes USING fts5 (text, tags,"
   "  tokenize = 'unicode61 remove_diacritics 0');"
-  "CREATE VIRTUAL TABLE search_followups USING fts5 (due_date UNINDEXED, what, note, owner,"
-  "  tags, tokenize = 'unicode61 remove_diacritics 0');"
-  /* Every folded word ever indexed, for prefix queries (sofra-search.c). */
+  "CREATE VIRTUAL TABLE search_followups USING fts5 (what, note, owner, tags,"
+  "  tokenize = 'unicode61 remove_diacritics 0');"
+  /* Every folded word and tag ever indexed, for prefix queries and date ranges. */
   "CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;";
 
 static const char *const delete_sql[SOFRA_SEARCH_N_KINDS] = {
@@ -252,9 +251,8 @@ add_tag (GString *tags, char prefix, const char *id)
   g_string_append (tags, tag);
 }
 
-/* Exactly YYYY-MM-DD: the year and the month (1-12), or FALSE. */
 gboolean
-sofra_search_parse_date (const char *date, int *year, int *month)
+sofra_search_parse_date (const char *date, int *year, int *month, int *day)
 {
   if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-')
     return FALSE;
@@ -263,14 +261,27 @@ sofra_search_parse_date (const char *date, int *year, int *month)
       return FALSE;
   *year = (int) g_ascii_strtoll (date, NULL, 10);
   *month = (int) g_ascii_strtoll (date + 5, NULL, 10);
-  return *month >= 1 && *month <= 12;
+  *day = (int) g_ascii_strtoll (date + 8, NULL, 10);
+  return *month >= 1 && *month <= 12 && *day >= 1 && *day <= 31;
+}
+
+int
+sofra_search_days_in_month (int year, int month)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean         leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+  return month == 2 && leap ? 29 : days[month - 1];
 }
 
 void
-sofra_search_date_tag (GString *out, int level, int year, int month)
+sofra_search_date_tag (GString *out, int level, int year, int month, int day)
 {
   switch (level)
     {
+    case SOFRA_SEARCH_DATE_DAY:
+      g_string_append_printf (out, "d%04d%02d%02d", year, month, day);
+      break;
     case SOFRA_SEARCH_DATE_MONTH:
       g_string_append_printf (out, "m%04d%02d", year, month);
       break;
@@ -292,15 +303,15 @@ sofra_search_date_tag (GString *out, int level, int year, int month)
 static void
 add_date_tags (GString *tags, const char *date)
 {
-  int year, month;
+  int year, month, day;
 
-  if (!sofra_search_parse_date (date, &year, &month))
+  if (!sofra_search_parse_date (date, &year, &month, &day))
     return;
   for (int level = 0; level < SOFRA_SEARCH_DATE_LEVELS; level++)
     {
       if (tags->len > 0)
         g_string_append_c (tags, ' ');
-      sofra_search_date_tag (tags, level, year, month);
+      sofra_search_date_tag (tags, level, year, month, day);
     }
 }
 
@@ -393,12 +404,6 @@ bind_folded (SofraStore *self, sqlite3_stmt *stmt, int index, char *text, GError
   return add_terms (self, text, error);
 }
 
-static void
-bind_take (sqlite3_stmt *stmt, int index, char *text)
-{
-  sqlite3_bind_text (stmt, index, text, -1, g_free);
-}
-
 static gboolean
 insert_session (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
 {
@@ -414,8 +419,8 @@ insert_session (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
   add_tags (tags, SOFRA_SEARCH_TAG_COMMUNITY, doc, "communities");
   add_tags (tags, SOFRA_SEARCH_TAG_TOPIC, doc, "topics");
   stmt = sofra_store_stmt (self,
-                           "INSERT INTO search_sessions (rowid, date, title, text, place, topics,"
-                           " tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                           "INSERT INTO search_sessions (rowid, title, text, place, topics, tags)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                            error);
   if (stmt == NULL)
     {
@@ -423,17 +428,16 @@ insert_session (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, seq);
-  sqlite3_bind_text (stmt, 2, sofra_search_str (doc, "date"), -1, SQLITE_TRANSIENT);
-  bind_take (stmt, 7, g_string_free (tags, FALSE));
-  if (!bind_folded (self, stmt, 3, FOLD (sofra_search_str (doc, "title")), error) ||
-      !bind_folded (self, stmt, 4,
+  if (!bind_folded (self, stmt, 6, g_string_free (tags, FALSE), error) ||
+      !bind_folded (self, stmt, 2, FOLD (sofra_search_str (doc, "title")), error) ||
+      !bind_folded (self, stmt, 3,
                     FOLD (sofra_search_str (doc, "summary"), sofra_search_str (doc, "key_points"),
                           sofra_search_str (doc, "agreements"), sofra_search_str (doc, "incidents"),
                           facilitators),
                     error) ||
-      !bind_folded (self, stmt, 5,
+      !bind_folded (self, stmt, 4,
                     FOLD (sofra_search_str (doc, "venue"), place_folded (self, place_id)), error) ||
-      !bind_folded (self, stmt, 6, FOLD (topics), error))
+      !bind_folded (self, stmt, 5, FOLD (topics), error))
     return FALSE;
   return step (self, stmt, error);
 }
@@ -457,8 +461,8 @@ insert_participant (SofraStore *self, gint64 seq, JsonObject *doc, GError **erro
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, seq);
-  bind_take (stmt, 6, g_string_free (tags, FALSE));
-  if (!bind_folded (self, stmt, 2, FOLD (sofra_search_str (doc, "name")), error) ||
+  if (!bind_folded (self, stmt, 6, g_string_free (tags, FALSE), error) ||
+      !bind_folded (self, stmt, 2, FOLD (sofra_search_str (doc, "name")), error) ||
       !bind_folded (self, stmt, 3, FOLD (sofra_search_str (doc, "code")), error) ||
       !bind_folded (self, stmt, 4,
                     FOLD (sofra_search_str (doc, "organisation"), sofra_search_str (doc, "role")),
@@ -472,8 +476,9 @@ static gboolean
 insert_note (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
 {
   GString      *tags = g_string_new (NULL);
-  sqlite3_stmt *stmt = sofra_store_stmt (
-    self, "INSERT INTO search_notes (rowid, date, text, tags) VALUES (?1, ?2, ?3, ?4)", error);
+  sqlite3_stmt *stmt =
+    sofra_store_stmt (self, "INSERT INTO search_notes (rowid, text, tags) VALUES (?1, ?2, ?3)",
+                      error);
 
   add_date_tags (tags, sofra_search_str (doc, "date"));
   if (stmt == NULL)
@@ -482,9 +487,8 @@ insert_note (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, seq);
-  sqlite3_bind_text (stmt, 2, sofra_search_str (doc, "date"), -1, SQLITE_TRANSIENT);
-  bind_take (stmt, 4, g_string_free (tags, FALSE));
-  if (!bind_folded (self, stmt, 3, FOLD (sofra_search_str (doc, "text")), error))
+  if (!bind_folded (self, stmt, 3, g_string_free (tags, FALSE), error) ||
+      !bind_folded (self, stmt, 2, FOLD (sofra_search_str (doc, "text")), error))
     return FALSE;
   return step (self, stmt, error);
 }
@@ -495,8 +499,8 @@ insert_followup (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
   GString      *tags = g_string_new (NULL);
   sqlite3_stmt *stmt =
     sofra_store_stmt (self,
-                      "INSERT INTO search_followups (rowid, due_date, what, note, owner, tags)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                      "INSERT INTO search_followups (rowid, what, note, owner, tags)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5)",
                       error);
 
   add_date_tags (tags, sofra_search_str (doc, "due_date"));
@@ -507,11 +511,10 @@ insert_followup (SofraStore *self, gint64 seq, JsonObject *doc, GError **error)
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, seq);
-  sqlite3_bind_text (stmt, 2, sofra_search_str (doc, "due_date"), -1, SQLITE_TRANSIENT);
-  bind_take (stmt, 6, g_string_free (tags, FALSE));
-  if (!bind_folded (self, stmt, 3, FOLD (sofra_search_str (doc, "what")), error) ||
-      !bind_folded (self, stmt, 4, FOLD (sofra_search_str (doc, "completion_note")), error) ||
-      !bind_folded (self, stmt, 5, FOLD (sofra_search_str (doc, "owner")), error))
+  if (!bind_folded (self, stmt, 5, g_string_free (tags, FALSE), error) ||
+      !bind_folded (self, stmt, 2, FOLD (sofra_search_str (doc, "what")), error) ||
+      !bind_folded (self, stmt, 3, FOLD (sofra_search_str (doc, "completion_note")), error) ||
+      !bind_folded (self, stmt, 4, FOLD (sofra_search_str (doc, "owner")), error))
     return FALSE;
   return step (self, stmt, error);
 }

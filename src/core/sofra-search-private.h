@@ -48,9 +48,10 @@ gboolean sofra_search_register_functions (SofraStore *self, GError **error);
 #define SOFRA_SEARCH_TAG_STATUS    's'
 char *sofra_search_tag (char prefix, const char *id);
 
-/* Dates are tags at five levels: "m202506", "y2025", "e202", "b20", "a2". */
+/* Dates are tags at six levels: "d20250615", "m202506", "y2025", "e202", "b20", "a2". */
 enum
 {
+  SOFRA_SEARCH_DATE_DAY,
   SOFRA_SEARCH_DATE_MONTH,
   SOFRA_SEARCH_DATE_YEAR,
   SOFRA_SEARCH_DATE_DECADE,
@@ -58,8 +59,10 @@ enum
   SOFRA_SEARCH_DATE_MILLENNIUM,
   SOFRA_SEARCH_DATE_LEVELS
 };
-gboolean sofra_search_parse_date (const char *date, int *year, int *month);
-void     sofra_search_date_tag (GString *out, int level, int year, int month);
+/* Exactly YYYY-MM-DD, digits only, a month from 1 to 12 and a day from 1 to 31. */
+gboolean sofra_search_parse_date (const char *date, int *year, int *month, int *day);
+void     sofra_search_date_tag (GString *out, int level, int year, int month, int day);
+int      sofra_search_days_in_month (int year, int month);
 
 /* The kind of a document type, or -1 when the type is not searched. */
 int sofra_search_kind_of_type (const char *type);

@@ -21,27 +21,21 @@
  * person typing sees the best of the recent ones, and a longer query narrows the window. */
 #define RANK_WINDOW 300
 /* A prefix that stands for more words than this is left to FTS5's own prefix query. */
-#define MAX_EXPANSION 32
+#define MAX_EXPANSION 64
 
-/* ?1 match, ?2 from, ?3 to, ?9 limit, ?10 window, ?11 the number of phrases of the words. The other filters are in the match, as
- * words of the tags column. sofra_rank() takes a weight per column (the UNINDEXED date and the
- * tags count nothing): titles and names first, then places. */
-#define RANKED(table, weights, filters)                                                           \
+/* ?1 match, ?9 limit, ?10 window, ?11 the number of phrases of the words. Every filter is in
+ * the match, as words of the tags column. sofra_rank() takes a weight per column (the tags
+ * count nothing): titles and names first, then places. */
+#define RANKED(table, weights)                                                                    \
   "SELECT rowid, r FROM (SELECT rowid, sofra_rank (" table ", ?11, " weights ") AS r FROM " table \
-  " WHERE " table " MATCH ?1" filters " ORDER BY rowid DESC LIMIT ?10)"                           \
+  " WHERE " table " MATCH ?1 ORDER BY rowid DESC LIMIT ?10)"                                      \
   " ORDER BY r, rowid DESC LIMIT ?9"
 
 static const char *const query_sql[SOFRA_SEARCH_N_KINDS] = {
-  RANKED ("search_sessions",
-          "0, 10.0, 1.0, 4.0, 2.0, 0",
-          " AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"),
-  RANKED ("search_participants", "10.0, 8.0, 2.0, 2.0, 0", " AND ?2 IS NULL AND ?3 IS NULL"),
-  RANKED ("search_notes",
-          "0, 1.0, 0",
-          " AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3)"),
-  RANKED ("search_followups",
-          "0, 4.0, 1.0, 2.0, 0",
-          " AND (?2 IS NULL OR due_date >= ?2) AND (?3 IS NULL OR due_date <= ?3)"),
+  RANKED ("search_sessions", "10.0, 1.0, 4.0, 2.0, 0"),
+  RANKED ("search_participants", "10.0, 8.0, 2.0, 2.0, 0"),
+  RANKED ("search_notes", "1.0, 0"),
+  RANKED ("search_followups", "4.0, 1.0, 2.0, 0"),
 };
 
 /* The text columns of each kind's table: the query's words match there, never in the tags. */
@@ -159,13 +153,12 @@ sofra_search_hit_snippet_markup (const SofraSearchHit *hit)
   return sofra_search_mark (hit->snippet, hit->snippet_ranges, "<b>", "</b>", TRUE);
 }
 
-/* Exactly YYYY-MM-DD, digits only, a month from 1 to 12. */
 static gboolean
 valid_date (const char *date)
 {
-  int year, month;
+  int year, month, day;
 
-  return sofra_search_parse_date (date, &year, &month);
+  return sofra_search_parse_date (date, &year, &month, &day);
 }
 
 /* Which kinds every set filter can apply to. */
@@ -234,10 +227,13 @@ append_word (SofraStore *store, GString *out, const char *word, guint *n_phrases
     return sofra_store_sql_error (store, rc, error);
   if (terms->len == 0)
     return FALSE;
+  /* Too many words begin so. Two letters then match whole words only (a third letter makes
+   * them a prefix again): FTS5 would gather every row of hundreds of words. */
   if (terms->len > MAX_EXPANSION)
     {
       append_quoted (out, word);
-      g_string_append_c (out, '*');
+      if (g_utf8_strlen (word, -1) > 2)
+        g_string_append_c (out, '*');
       (*n_phrases)++;
       return TRUE;
     }
@@ -283,47 +279,119 @@ append_tag (GString *match, char prefix, const char *id)
   g_string_append_printf (match, " AND {tags} : \"%s\"", tag);
 }
 
-/* The fewest date tags that cover the months from @from to @to (either may be NULL: open). */
-static void
-append_dates (GString *match, const char *from, const char *to)
+typedef struct
 {
-  static const int months[SOFRA_SEARCH_DATE_LEVELS] = { 1, 12, 120, 1200, 12000 };
-  int              year = 0, month = 1, lo, hi;
-  gboolean         first = TRUE;
+  SofraStore *store;
+  GString    *match;
+  GString    *tag;
+  gboolean    any;
+} DateCover;
+
+/* Adds the tag to the cover when the index holds it. */
+static gboolean
+cover_add (DateCover *cover, int level, int year, int month, int day, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int           rc;
+
+  g_string_truncate (cover->tag, 0);
+  sofra_search_date_tag (cover->tag, level, year, month, day);
+  stmt = sofra_store_stmt (cover->store, "SELECT 1 FROM search_terms WHERE term = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cover->tag->str, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_string_append_printf (cover->match, "%s\"%s\"", cover->any ? " OR " : "", cover->tag->str);
+      cover->any = TRUE;
+    }
+  else if (rc != SQLITE_DONE)
+    return sofra_store_sql_error (cover->store, rc, error);
+  return TRUE;
+}
+
+/* " AND {tags} : (…)": the fewest date tags that cover the days from @from to @to (either may
+ * be NULL: open), days at the ends, then months, years, decades, centuries, millennia; only
+ * those the index holds (an open range would otherwise name every century to 9999). NULL
+ * without a date filter, or on @error. */
+static char *
+date_match (SofraStore *store, const char *from, const char *to, GError **error)
+{
+  static const int months[] = { 1, 12, 120, 1200, 12000 }; /* from SOFRA_SEARCH_DATE_MONTH */
+  g_autoptr (GString) match = NULL;
+  g_autoptr (GString) tag = g_string_new (NULL);
+  DateCover cover;
+  int       y1 = 0, m1 = 1, d1 = 1, y2 = 9999, m2 = 12, d2 = 31, lo, hi;
 
   if (from == NULL && to == NULL)
-    return;
-  lo = from && sofra_search_parse_date (from, &year, &month) ? year * 12 + month - 1 : 0;
-  hi = to && sofra_search_parse_date (to, &year, &month) ? year * 12 + month - 1 : 9999 * 12 + 11;
-  g_string_append (match, " AND {tags} : (");
-  if (lo > hi)
-    g_string_append (match, "\"none\"");
+    return NULL;
+  if (from != NULL)
+    sofra_search_parse_date (from, &y1, &m1, &d1);
+  if (to != NULL)
+    sofra_search_parse_date (to, &y2, &m2, &d2);
+  d2 = MIN (d2, sofra_search_days_in_month (y2, m2));
+  match = g_string_new (" AND {tags} : (");
+  cover = (DateCover){ store, match, tag, FALSE };
+  lo = y1 * 12 + m1 - 1;
+  hi = y2 * 12 + m2 - 1;
+
+  /* Days at the ends, when a range starts or ends inside a month. */
+  if (lo == hi && (d1 > 1 || d2 < sofra_search_days_in_month (y2, m2)))
+    {
+      for (int d = d1; d <= d2; d++)
+        if (!cover_add (&cover, SOFRA_SEARCH_DATE_DAY, y1, m1, d, error))
+          return NULL;
+      lo = hi + 1;
+    }
+  else if (lo < hi)
+    {
+      if (d1 > 1)
+        {
+          for (int d = d1; d <= sofra_search_days_in_month (y1, m1); d++)
+            if (!cover_add (&cover, SOFRA_SEARCH_DATE_DAY, y1, m1, d, error))
+              return NULL;
+          lo++;
+        }
+      if (d2 < sofra_search_days_in_month (y2, m2))
+        {
+          for (int d = 1; d <= d2; d++)
+            if (!cover_add (&cover, SOFRA_SEARCH_DATE_DAY, y2, m2, d, error))
+              return NULL;
+          hi--;
+        }
+    }
+  /* The whole months between, at the highest level each starts on. */
   while (lo <= hi)
     {
-      int level = SOFRA_SEARCH_DATE_LEVELS - 1;
+      int level = G_N_ELEMENTS (months) - 1;
 
       while (level > 0 && (lo % months[level] != 0 || lo + months[level] - 1 > hi))
         level--;
-      if (!first)
-        g_string_append (match, " OR ");
-      g_string_append_c (match, '"');
-      sofra_search_date_tag (match, level, lo / 12, lo % 12 + 1);
-      g_string_append_c (match, '"');
-      first = FALSE;
+      if (!cover_add (&cover, SOFRA_SEARCH_DATE_MONTH + level, lo / 12, lo % 12 + 1, 1, error))
+        return NULL;
       lo += months[level];
     }
+  /* No date in the range: a word that is never a tag, so nothing matches. */
+  if (!cover.any)
+    g_string_append (match, "\"none\"");
   g_string_append_c (match, ')');
+  return g_string_free (g_steal_pointer (&match), FALSE);
 }
 
 /* The text's words in the kind's text columns, and the filters that apply to the kind. */
 static char *
-kind_match (SofraSearchKind kind, const char *text, const SofraSearchQuery *query)
+kind_match (SofraSearchKind         kind,
+            const char             *text,
+            const char             *dates,
+            const SofraSearchQuery *query)
 {
   GString *match = g_string_new (text_columns[kind]);
 
   g_string_append_printf (match, " : (%s)", text);
-  if (kind != SOFRA_SEARCH_KIND_PARTICIPANT)
-    append_dates (match, query->date_from, query->date_to);
+  if (kind != SOFRA_SEARCH_KIND_PARTICIPANT && dates != NULL)
+    g_string_append (match, dates);
   switch (kind)
     {
     case SOFRA_SEARCH_KIND_SESSION:
@@ -343,15 +411,6 @@ kind_match (SofraSearchKind kind, const char *text, const SofraSearchQuery *quer
       break;
     }
   return g_string_free (match, FALSE);
-}
-
-static void
-bind_or_null (sqlite3_stmt *stmt, int index, const char *value)
-{
-  if (value != NULL && *value != '\0')
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, index);
 }
 
 /* The person a note is about, as the title of the note's hit. */
@@ -466,6 +525,7 @@ search_kind (SofraStore             *store,
              SofraSearchKind         kind,
              const SofraSearchQuery *query,
              const char             *match,
+             const char             *dates,
              guint                   n_phrases,
              const SofraSearchWords *words,
              guint                   limit,
@@ -473,15 +533,13 @@ search_kind (SofraStore             *store,
              GError                **error)
 {
   g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
-  g_autofree char *full = kind_match (kind, match, query);
+  g_autofree char *full = kind_match (kind, match, dates, query);
   sqlite3_stmt    *stmt = sofra_store_stmt (store, query_sql[kind], error);
   int              rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, full, -1, SQLITE_STATIC);
-  bind_or_null (stmt, 2, query->date_from);
-  bind_or_null (stmt, 3, query->date_to);
   sqlite3_bind_int (stmt, 9, (int) limit + 1);
   sqlite3_bind_int (stmt, 10, MAX (RANK_WINDOW, (int) limit + 1));
   sqlite3_bind_int (stmt, 11, (int) n_phrases);
@@ -540,6 +598,7 @@ sofra_search (SofraStore *store, const SofraSearchQuery *query, GError **error)
   g_autoptr (SofraSearchResults) results = g_new0 (SofraSearchResults, 1);
   SofraSearchWords words = { NULL, 0 };
   g_autofree char *match = NULL;
+  g_autofree char *dates = NULL;
   guint            limit, kinds, n_phrases = 0;
   gboolean         ok = TRUE;
 
@@ -566,10 +625,12 @@ sofra_search (SofraStore *store, const SofraSearchQuery *query, GError **error)
       ok = sofra_search_register_functions (store, &local_error);
       if (ok)
         match = match_expression (store, &words, &n_phrases, &local_error);
+      if (match != NULL)
+        dates = date_match (store, query->date_from, query->date_to, &local_error);
       ok = local_error == NULL;
       for (int k = 0; k < SOFRA_SEARCH_N_KINDS && ok && match != NULL; k++)
         if (kinds & (1u << k))
-          ok = search_kind (store, k, query, match, n_phrases, &words, limit, results,
+          ok = search_kind (store, k, query, match, dates, n_phrases, &words, limit, results,
                             &local_error);
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));

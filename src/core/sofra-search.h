@@ -6,14 +6,19 @@
  * The store keeps an FTS5 index over the folded text (sofra_translit_fold) of sessions,
  * participants, notes and follow-ups, in the same transaction as every write. A query is
  * folded the same way and split into words; every word must match, each as a prefix of a
- * word of the record ("mitro" finds "Mitrovicë", "Mitrovica" and "Митровица"). The text is
- * never handed to FTS5 as query syntax: quotes, *, NEAR, AND/OR/NOT, -, :, ^ and parentheses
- * are ordinary characters, so any input finds nothing or finds the literal text.
+ * word of the record ("mitro" finds "Mitrovicë", "Mitrovica" and "Митровица"); a word of one
+ * letter matches only that one-letter word, and one of two letters matches whole words only
+ * when more than 64 indexed words begin with it. The text is never handed to FTS5 as query syntax:
+ * quotes, *, NEAR, AND/OR/NOT, -, :, ^ and parentheses are ordinary characters, so any input
+ * finds nothing or finds the literal text.
+ *
+ * Ranking: BM25 per field (titles and names weigh most, then places), among the 300 most
+ * recently written records that match; when more match, a longer query narrows them.
  *
  * Threading: a SofraStore is used from one thread. sofra_search() runs synchronously on that
  * thread, reads only (it never writes the database), and is meant to be called on every
- * keystroke from the main loop: its 95th percentile is under 5 ms on 100,000 sessions and
- * 300,000 participants (bench-search).
+ * keystroke from the main loop: bench-search measures it on 100,000 sessions and 300,000
+ * participants (target: 95th percentile under 5 ms).
  */
 #pragma once
 
@@ -99,7 +104,7 @@ typedef struct
   GArray         *snippet_ranges; /* of SofraSearchRange into snippet, sorted, never NULL */
   char           *date;           /* session date, note date, follow-up due date, or NULL */
   char           *related_id;     /* a note's participant, a follow-up's session, or NULL */
-  double          rank;           /* FTS5 bm25: lower is better; hits come best first */
+  double          rank;           /* BM25, negated: lower is better; hits come best first */
 } SofraSearchHit;
 
 /* Results grouped by kind, each group best first; a kind not searched has an empty group. */
