@@ -77,7 +77,16 @@ recount (SofraSyncer *self)
         http = sofra_sync_http_new (self->server_url, self->database, NULL, NULL, NULL, 0, NULL);
 
       if (http == NULL)
-        return;
+        {
+          /* No usable address yet: everything is still to be sent. */
+          pending = sofra_store_count_changes (self->store, 0);
+          if (pending != self->pending_changes)
+            {
+              self->pending_changes = pending;
+              g_object_notify_by_pspec (G_OBJECT (self), props[PROP_PENDING_CHANGES]);
+            }
+          return;
+        }
       self->checkpoint_id = sofra_sync_checkpoint_id (self->store,
                                                       sofra_sync_http_get_database_url (http));
     }

@@ -26,6 +26,7 @@ typedef enum
   ANSWER_HTML,
   ANSWER_TRUNCATED,
   ANSWER_NOTHING,
+  ANSWER_EXPIRED, /* logs in, refuses the session once (401), then: no such database */
 } Answer;
 
 typedef struct
@@ -40,6 +41,8 @@ typedef struct
   Answer           answer;
   GTlsCertificate *certificate; /* HTTPS when set */
   gint             requests;
+  gint             logins;
+  gint             refused;
 } BadServer;
 
 static gboolean
@@ -110,6 +113,14 @@ on_connection (GThreadedSocketService *service,
           g_input_stream_read (in, &c, 1, NULL, NULL);
           return TRUE;
         }
+      if (login)
+        g_atomic_int_inc (&server->logins);
+      if (server->answer == ANSWER_EXPIRED && !login && g_atomic_int_add (&server->refused, 1) == 0)
+        {
+          respond (out, "401 Unauthorized", "application/json", NULL,
+                   "{\"error\":\"unauthorized\",\"reason\":\"Session expired.\"}");
+          continue;
+        }
       if (login && server->answer != ANSWER_401 && server->answer != ANSWER_HTML)
         {
           respond (out, "200 OK", "application/json",
@@ -129,6 +140,7 @@ on_connection (GThreadedSocketService *service,
                    "db.\"}");
           break;
         case ANSWER_404:
+        case ANSWER_EXPIRED:
           respond (out, "404 Object Not Found", "application/json", NULL,
                    "{\"error\":\"not_found\",\"reason\":\"Database does not exist.\"}");
           break;
@@ -434,6 +446,26 @@ test_404 (void)
 }
 
 static void
+test_session_renewed (void)
+{
+  g_autoptr (SofraStore) store = sofra_test_open_store ("a.db");
+  g_autoptr (SofraSyncer) syncer = NULL;
+  g_autoptr (GError) error = NULL;
+  BadServer       *server = bad_server_start (ANSWER_EXPIRED);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", server->port);
+
+  /* The session cookie is refused once: Sofra logs in again and goes on, to the next answer
+   * (here: the database is missing). */
+  syncer = sofra_syncer_new (store, url, "office-db", "amira", "secret");
+  g_assert_false (sofra_syncer_run (syncer, NULL, &error));
+  g_assert_error (error, SOFRA_SYNC_ERROR, SOFRA_SYNC_ERROR_NOT_FOUND);
+  g_assert_cmpint (g_atomic_int_get (&server->logins), ==, 2);
+  g_assert_cmpint (g_atomic_int_get (&server->requests), ==, 4);
+  g_assert_cmpuint (sofra_syncer_get_report (syncer)->requests, ==, 4);
+  bad_server_stop (server);
+}
+
+static void
 test_500 (void)
 {
   check_fault (ANSWER_500, "amira", SOFRA_SYNC_ERROR_SERVER, "500");
@@ -493,6 +525,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sync-faults/401-no-user", test_401_no_user);
   g_test_add_func ("/sync-faults/403", test_403);
   g_test_add_func ("/sync-faults/404", test_404);
+  g_test_add_func ("/sync-faults/session-renewed", test_session_renewed);
   g_test_add_func ("/sync-faults/500", test_500);
   g_test_add_func ("/sync-faults/html", test_html);
   g_test_add_func ("/sync-faults/truncated-json", test_truncated);
