@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sofra-application.h"
+#include "sofra-gtk-words.h"
 #include "sofra-gui-util.h"
 #include "sofra-i18n.h"
 #include "sofra-language-switch.h"
@@ -125,6 +126,7 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
                         _ ("Log dialogue sessions between communities, follow up "
                            "on commitments and report to donors"),
                         "translator-credits", _ ("translator-credits"), NULL);
+  sofra_gtk_words_fill_in (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 

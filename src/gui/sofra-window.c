@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sofra-followups-view.h"
+#include "sofra-gtk-words.h"
 #include "sofra-gui-util.h"
 #include "sofra-participants-view.h"
 #include "sofra-records.h"
@@ -184,8 +185,11 @@ load_help_overlay (SofraWindow *self)
   builder = gtk_builder_new_from_resource (SOFRA_GUI_RESOURCE_PATH "/help-overlay.ui");
   overlay = gtk_builder_get_object (builder, "help_overlay");
   if (GTK_IS_SHORTCUTS_WINDOW (overlay))
-    gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                             GTK_SHORTCUTS_WINDOW (overlay));
+    {
+      sofra_gtk_words_fill_in (GTK_WIDGET (overlay));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                               GTK_SHORTCUTS_WINDOW (overlay));
+    }
 }
 
 static void
