@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sofra-gui-util.h"
 #include "sofra-search-view.h"
 #include "sofra-sessions-view.h"
 #include "sofra-store.h"
@@ -224,6 +225,26 @@ test_small_window (Fixture *f, gconstpointer data)
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 1024);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), <=, 600);
   g_free (sofra_test_ui_screenshot (GTK_WIDGET (f->window), "search-1024x600.png"));
+
+  /* A filter narrows the results at once, and the button counts it. */
+  {
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filters)));
+    guint      all = sofra_search_view_get_n_results (f->view);
+    GtkWidget *dropdowns[4];
+    guint      n = 0;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (
+           gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover))));
+         w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_DROP_DOWN (w) && n < G_N_ELEMENTS (dropdowns))
+        dropdowns[n++] = w;
+    g_assert_cmpuint (n, ==, 4); /* kind, community, topic, follow-up status */
+    sofra_gui_vocab_dropdown_set_id (GTK_DROP_DOWN (dropdowns[0]), "online_dialogue");
+    sofra_test_ui_settle (GTK_WIDGET (f->window));
+    g_assert_cmpuint (sofra_search_view_get_n_results (f->view), >, 0);
+    g_assert_cmpuint (sofra_search_view_get_n_results (f->view), <, all);
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (filters)), ==, "_Filters (1)");
+  }
 
   /* The filter popover, open. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (filters));
