@@ -32,10 +32,12 @@ typedef struct _SyncRun SyncRun;
 
 typedef struct
 {
-  JsonNode  *last_seq; /* where the source is after this batch */
-  GPtrArray *ids;      /* of char*: documents of this batch */
-  GPtrArray *revs;     /* of GStrv, parallel to ids: the leaves (pull) or missing (push) */
-  guint      changes;  /* changes the batch covers (private ones included) */
+  JsonNode   *last_seq;        /* where the source is after this batch */
+  GPtrArray  *ids;             /* of char*: documents of this batch */
+  GPtrArray  *revs;            /* of GStrv, parallel to ids: the leaves (pull) or missing (push) */
+  guint       changes;         /* changes the batch covers (private ones included) */
+  GHashTable *private_history; /* push: id → GStrv, the history of a note now private */
+  GPtrArray  *tombstones;      /* push: of JsonObject, withdrawing notes made private */
 } SyncBatch;
 
 void sync_batch_free (SyncBatch *batch);

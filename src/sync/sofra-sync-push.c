@@ -11,7 +11,10 @@
  */
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "sofra-json.h"
+#include "sofra-records.h"
 #include "sofra-sync-private.h"
 
 typedef struct
@@ -33,9 +36,32 @@ push_write_free (PushWrite *w)
 
 typedef struct
 {
+  SyncRun    *run;
   SyncBatch  *batch;
   JsonObject *diff; /* id → [revs] */
 } ReadState;
+
+/* The history of @rev of @id, newest first ("N-hash" each), or NULL. */
+static char **
+history_of (SofraStore *store, const char *id, const char *rev)
+{
+  g_autoptr (JsonObject) doc = sofra_store_get_revision (store, id, rev, TRUE, NULL);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  JsonObject *revisions = doc ? sofra_json_object_member (doc, "_revisions") : NULL;
+  JsonArray  *ids = revisions ? sofra_json_array_member (revisions, "ids") : NULL;
+  gint64 start = revisions ? json_object_get_int_member_with_default (revisions, "start", 0) : 0;
+
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    {
+      g_autofree char *r = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", start - (gint64) i,
+                                            json_array_get_string_element (ids, i));
+
+      g_strv_builder_add (builder, r);
+    }
+  return g_strv_builder_end (builder);
+}
 
 static gboolean
 collect_change (const char        *id,
@@ -57,6 +83,23 @@ collect_change (const char        *id,
         json_array_add_string_element (revs, leaves[i]);
       json_object_set_array_member (state->diff, id, revs);
     }
+  else
+    {
+      /* A note made private after it was shared: the server still holds the shared text.
+       * Which of its revisions does the server have? Then a deletion withdraws it there (and
+       * from the other offices), while here the private revision stays the winner. */
+      char     **history = history_of (state->run->store, id, leaves[0]);
+      JsonArray *revs = json_array_new ();
+
+      for (guint i = 0; history && history[i]; i++)
+        json_array_add_string_element (revs, history[i]);
+      json_object_set_array_member (state->diff, id, revs);
+      if (state->batch->private_history == NULL)
+        state->batch->private_history = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               (GDestroyNotify) g_strfreev);
+      g_hash_table_insert (state->batch->private_history, g_strdup (id),
+                           history ? history : g_new0 (char *, 1));
+    }
   return TRUE;
 }
 
@@ -65,6 +108,50 @@ typedef struct
   SyncDirection *dir;
   SyncBatch     *batch;
 } DiffCall;
+
+/* The private note @id: when the server has one of its earlier (shared) revisions, a deletion
+ * of the newest of those is sent, holding nothing but the type. */
+static void
+withdraw (SyncBatch *batch, const char *id, const char *const *lacking)
+{
+  char           **history = g_hash_table_lookup (batch->private_history, id);
+  const char      *parent = NULL, *parent_hash;
+  g_autofree char *hash = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *rev = NULL;
+  JsonObject      *tomb, *revisions;
+  JsonArray       *ids;
+  gint64           pos;
+
+  for (guint i = 0; history && history[i]; i++)
+    if (!g_strv_contains (lacking, history[i]))
+      {
+        parent = history[i];
+        break;
+      }
+  if (parent == NULL || parent == history[0])
+    return; /* never on the server, or (impossibly) the private revision itself */
+  pos = g_ascii_strtoll (parent, NULL, 10);
+  parent_hash = strchr (parent, '-') + 1;
+  key = g_strdup_printf ("%s\nwithdrawn", parent);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_MD5, key, -1);
+  rev = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", pos + 1, hash);
+  tomb = json_object_new ();
+  json_object_set_string_member (tomb, "_id", id);
+  json_object_set_string_member (tomb, "_rev", rev);
+  json_object_set_boolean_member (tomb, "_deleted", TRUE);
+  json_object_set_string_member (tomb, "type", SOFRA_TYPE_NOTE);
+  revisions = json_object_new ();
+  ids = json_array_new ();
+  json_array_add_string_element (ids, hash);
+  json_array_add_string_element (ids, parent_hash);
+  json_object_set_int_member (revisions, "start", pos + 1);
+  json_object_set_array_member (revisions, "ids", ids);
+  json_object_set_object_member (tomb, "_revisions", revisions);
+  if (batch->tombstones == NULL)
+    batch->tombstones = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_ptr_array_add (batch->tombstones, tomb);
+}
 
 static void
 on_revs_diff (GObject *source, GAsyncResult *result, gpointer data)
@@ -109,6 +196,13 @@ on_revs_diff (GObject *source, GAsyncResult *result, gpointer data)
             if (rev != NULL)
               g_strv_builder_add (b, rev);
           }
+        if (batch->private_history && g_hash_table_contains (batch->private_history, id))
+          {
+            g_auto (GStrv) lacking = g_strv_builder_end (b);
+
+            withdraw (batch, id, (const char *const *) lacking);
+            continue;
+          }
         g_ptr_array_add (batch->ids, g_strdup (id));
         g_ptr_array_add (batch->revs, g_strv_builder_end (b));
       }
@@ -127,7 +221,7 @@ read_batch (SyncDirection *dir)
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
   SyncBatch *batch = g_new0 (SyncBatch, 1);
-  ReadState  state = { batch, diff };
+  ReadState  state = { run, batch, diff };
   DiffCall  *call;
 
   batch->last_seq = json_node_copy (dir->since);
@@ -211,6 +305,22 @@ make_chunks (SyncRun *run, SyncBatch *batch, guint *count, GError **error)
           g_string_append_len (buf, text, (gssize) len);
           (*count)++;
         }
+    }
+  for (guint i = 0; batch->tombstones && i < batch->tombstones->len; i++)
+    {
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      g_autofree char *text = NULL;
+      gsize            len = 0;
+
+      json_node_set_object (node, g_ptr_array_index (batch->tombstones, i));
+      json_generator_set_root (gen, node);
+      text = json_generator_to_data (gen, &len);
+      if (buf == NULL)
+        buf = g_string_new ("{\"docs\":[");
+      if (in_buf++ > 0)
+        g_string_append_c (buf, ',');
+      g_string_append_len (buf, text, (gssize) len);
+      (*count)++;
     }
   if (buf != NULL)
     {

@@ -24,6 +24,8 @@ sync_batch_free (SyncBatch *batch)
   g_clear_pointer (&batch->last_seq, json_node_unref);
   g_clear_pointer (&batch->ids, g_ptr_array_unref);
   g_clear_pointer (&batch->revs, g_ptr_array_unref);
+  g_clear_pointer (&batch->private_history, g_hash_table_unref);
+  g_clear_pointer (&batch->tombstones, g_ptr_array_unref);
   g_free (batch);
 }
 

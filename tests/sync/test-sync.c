@@ -151,6 +151,26 @@ test_both_ways (void)
   g_assert_no_error (error);
   assert_same (a, b, db);
   g_assert_false (server_holds_text (db, "Worried about her job"));
+
+  /* A shared note made private later is withdrawn from the server and the other office, and
+   * stays here, private. */
+  g_clear_pointer (&got, json_object_unref);
+  got = sofra_store_get (a, shared, &error);
+  json_object_set_string_member (got, "visibility", "private");
+  g_assert_true (sofra_store_put (a, got, &error));
+  g_assert_no_error (error);
+  sync_ok (a, db);
+  sync_ok (b, db);
+  g_assert_null (sofra_test_server_get_doc (server, db, shared));
+  g_assert_false (server_holds_text (db, "Spoke about the bridge"));
+  g_assert_null (sofra_store_get (b, shared, NULL));
+  g_clear_pointer (&got, json_object_unref);
+  got = sofra_store_get (a, shared, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (got, "text"), ==, "Spoke about the bridge");
+  g_assert_cmpstr (json_object_get_string_member (got, "visibility"), ==, "private");
+  g_assert_cmpuint (g_strv_length (sofra_store_get_conflicts (a, shared)), ==, 0);
+  assert_same (b, NULL, db);
 }
 
 static void
