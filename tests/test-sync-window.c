@@ -197,6 +197,12 @@ set_password (GtkWidget *prefs, const char *password)
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 on_progress_cb (SofraSyncController *controller, GParamSpec *pspec, double *max)
 {
   *max = MAX (*max, sofra_sync_controller_get_progress (controller));
@@ -305,6 +311,45 @@ test_window_sync (void)
                                               "Every change on this laptop is on the server."));
   shoot (sofra_test_ui_find_type (indicator, GTK_TYPE_POPOVER), "sync-window-status-synced.png");
   gtk_popover_popdown (GTK_POPOVER (sofra_test_ui_find_type (indicator, GTK_TYPE_POPOVER)));
+
+  /* Automatic sync: a change goes to the server by itself shortly after, when the network is
+   * up; without a network the status says it waits for one. */
+  {
+    g_autofree char *id = NULL;
+    gint64           end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    g_autoptr (JsonObject) on_server = NULL;
+    guint  finished = 0;
+    gulong handler = g_signal_connect_swapped (controller, "finished", G_CALLBACK (count_cb),
+                                               &finished);
+
+    sofra_sync_controller_set_change_delay (controller, 1);
+    g_settings_set_boolean (settings, "sync-automatic", TRUE);
+    id = sofra_test_ui_put_json (store, "{\"type\":\"participant\",\"name\":\"Ardita Berisha\","
+                                        "\"code\":\"P-AUTO\"}");
+    if (g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+      {
+        while (finished == 0)
+          {
+            g_assert_cmpint (g_get_monotonic_time (), <, end);
+            g_main_context_iteration (NULL, FALSE);
+            g_usleep (1000);
+          }
+        g_signal_handler_disconnect (controller, handler);
+        g_assert_cmpuint (sofra_sync_controller_get_pending_changes (controller), ==, 0);
+        g_assert_null (sofra_sync_controller_get_error (controller));
+        on_server = sofra_test_server_get_doc (server, db, id);
+        g_assert_nonnull (on_server);
+      }
+    else
+      {
+        sofra_test_ui_wait (2500);
+        g_signal_handler_disconnect (controller, handler);
+        g_assert_cmpint (sofra_sync_controller_get_status (controller), ==,
+                         SOFRA_SYNC_STATUS_OFFLINE);
+        g_test_message ("no network route here: the automatic sync waited, as it should");
+      }
+    g_settings_set_boolean (settings, "sync-automatic", FALSE);
+  }
 
   /* Another laptop edits the same participant while this one does too: a conflict, merged
    * here, and gone everywhere after the next syncs. */

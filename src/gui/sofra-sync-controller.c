@@ -11,7 +11,7 @@
 #include "sofra-sync-secret.h"
 #include "sofra-sync.h"
 
-/* A change is synced once the person has stopped typing for this long. */
+/* A change is synced once the person has stopped typing for this long (by default). */
 #define SOON_AFTER_CHANGE_S 20
 /* After the network comes back, a little time for it to settle. */
 #define SOON_AFTER_NETWORK_S 5
@@ -33,6 +33,7 @@ struct _SofraSyncController
   guint interval_id;
   guint soon_id;
   guint conflicts_id;
+  guint change_delay_s;
 
   SofraSyncStatus status;
   GError         *error;
@@ -319,7 +320,7 @@ on_store_changed_cb (SofraStore *store, const char *id, const char *type, SofraS
     self->conflicts_id = g_idle_add (count_conflicts_cb, self);
   /* The run's own writes (what it pulls) are not changes to push. */
   if (automatic (self) && !sofra_syncer_is_running (self->syncer))
-    schedule_soon (self, SOON_AFTER_CHANGE_S);
+    schedule_soon (self, self->change_delay_s);
 }
 
 static void
@@ -441,6 +442,7 @@ static void
 sofra_sync_controller_init (SofraSyncController *self)
 {
   self->status = SOFRA_SYNC_STATUS_NOT_SET_UP;
+  self->change_delay_s = SOON_AFTER_CHANGE_S;
 }
 
 SofraSyncController *
@@ -573,6 +575,14 @@ sofra_sync_controller_set_password (SofraSyncController *self, const char *passw
   self->password = g_strdup (password);
   if (self->syncer != NULL)
     sofra_syncer_set_password (self->syncer, password);
+}
+
+void
+sofra_sync_controller_set_change_delay (SofraSyncController *self, guint seconds)
+{
+  g_return_if_fail (SOFRA_IS_SYNC_CONTROLLER (self));
+
+  self->change_delay_s = MAX (seconds, 1);
 }
 
 char *

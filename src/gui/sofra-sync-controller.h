@@ -60,6 +60,9 @@ void sofra_sync_controller_sync_now (SofraSyncController *self);
 /* The password changed in the keyring: use it from the next run. */
 void sofra_sync_controller_set_password (SofraSyncController *self, const char *password);
 
+/* How long after the last local change an automatic sync starts (20 s by default). */
+void sofra_sync_controller_set_change_delay (SofraSyncController *self, guint seconds);
+
 /* "2 minutes ago", "yesterday at 14:02", "never": when @unix_time was, for a person. */
 char *sofra_sync_describe_time (gint64 unix_time, gint64 now);
 
