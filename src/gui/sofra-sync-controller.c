@@ -28,6 +28,7 @@ struct _SofraSyncController
   GCancellable    *run_cancellable;
   GNetworkMonitor *monitor;
   gboolean         password_pending; /* a keyring lookup is going on */
+  GError          *keyring_error;    /* the lookup failed: no password to sync with */
   gboolean         run_wanted;       /* run as soon as the password is known */
 
   guint interval_id;
@@ -197,6 +198,16 @@ run (SofraSyncController *self)
       return;
     }
   g_clear_handle_id (&self->soon_id, g_source_remove);
+  if (self->keyring_error != NULL && self->password == NULL)
+    {
+      g_clear_error (&self->error);
+      self->error = g_error_copy (self->keyring_error);
+      self->remedy = SOFRA_SYNC_REMEDY_PREFERENCES;
+      set_status (self, SOFRA_SYNC_STATUS_FAILED);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+      g_signal_emit (self, signals[FINISHED], 0, FALSE);
+      return;
+    }
   self->run_cancellable = g_cancellable_new ();
   set_status (self, SOFRA_SYNC_STATUS_RUNNING);
   sofra_syncer_run_async (self->syncer, self->run_cancellable, on_run_finished_cb,
@@ -229,10 +240,16 @@ on_password_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self = user_data;
   g_clear_object (&self->lookup_cancellable);
   self->password_pending = FALSE;
-  /* No keyring: the run says what the server thinks of no password. */
+  /* No keyring: a run would only hear "wrong password" from the server, so the status says
+   * what is really wrong instead, until a password is given. */
+  g_clear_error (&self->keyring_error);
   if (error != NULL)
-    g_message ("The sync password could not be read from the keyring: %s", error->message);
-  sofra_sync_controller_set_password (self, password);
+    self->keyring_error =
+      g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _ ("The sync password could not be read from the system keyring: %s"),
+                   error->message);
+  if (password != NULL || error == NULL)
+    sofra_sync_controller_set_password (self, password);
   sofra_sync_secret_free (password);
   if (self->run_wanted)
     {
@@ -259,6 +276,7 @@ rebuild (SofraSyncController *self)
   g_clear_object (&self->syncer);
   g_clear_pointer (&self->password, sofra_sync_secret_free);
   g_clear_error (&self->error);
+  g_clear_error (&self->keyring_error);
   g_clear_pointer (&self->peer_fingerprint, g_free);
   self->password_pending = FALSE;
   self->run_wanted = FALSE;
@@ -405,6 +423,7 @@ sofra_sync_controller_finalize (GObject *object)
 
   g_clear_pointer (&self->password, sofra_sync_secret_free);
   g_clear_error (&self->error);
+  g_clear_error (&self->keyring_error);
   g_free (self->peer_fingerprint);
 
   G_OBJECT_CLASS (sofra_sync_controller_parent_class)->finalize (object);
@@ -573,6 +592,8 @@ sofra_sync_controller_set_password (SofraSyncController *self, const char *passw
 
   g_clear_pointer (&self->password, sofra_sync_secret_free);
   self->password = g_strdup (password);
+  if (password != NULL)
+    g_clear_error (&self->keyring_error);
   if (self->syncer != NULL)
     sofra_syncer_set_password (self->syncer, password);
 }
