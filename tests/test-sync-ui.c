@@ -371,8 +371,8 @@ test_preferences_and_unreachable (void)
   g_assert_nonnull (controller);
   g_assert_cmpint (sofra_sync_controller_get_status (controller), ==, SOFRA_SYNC_STATUS_NOT_SET_UP);
 
-  /* Preferences → Sync, from the window. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sync.preferences", NULL));
+  /* Sync Now with nothing set up leads to Preferences → Sync. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sync.now", NULL));
   sofra_test_ui_wait (400);
   prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);

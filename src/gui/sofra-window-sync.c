@@ -71,13 +71,6 @@ make_banner (WindowSync *ws)
   return revealer;
 }
 
-static void
-sync_now_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  WindowSync *ws = user_data;
-
-  sofra_sync_controller_sync_now (sofra_window_get_sync_controller (GTK_WINDOW (ws->window)));
-}
 
 static void
 show_conflicts_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
@@ -104,6 +97,19 @@ preferences_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "sync");
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/* With nothing set up yet, "Sync Now" leads to where it is set up. */
+static void
+sync_now_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  WindowSync          *ws = user_data;
+  SofraSyncController *controller = sofra_window_get_sync_controller (GTK_WINDOW (ws->window));
+
+  if (sofra_sync_controller_get_status (controller) == SOFRA_SYNC_STATUS_NOT_SET_UP)
+    preferences_cb (action, parameter, user_data);
+  else
+    sofra_sync_controller_sync_now (controller);
 }
 
 static void
