@@ -284,7 +284,31 @@ test_window_sync (void)
     gulong handler = g_signal_connect (controller, "notify::progress", G_CALLBACK (on_progress_cb),
                                        &max_progress);
 
-    sync_now (window);
+    gint64     end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    GtkWidget *bar;
+
+    /* The popover open while it runs: a progress bar that moves. */
+    sofra_sync_indicator_popup (SOFRA_SYNC_INDICATOR (indicator));
+    sofra_test_ui_wait (200);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sync.now", NULL));
+    while (sofra_sync_controller_get_progress (controller) < 0.2 &&
+           (sofra_sync_controller_get_status (controller) == SOFRA_SYNC_STATUS_RUNNING ||
+            max_progress < 0))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, end);
+        g_main_context_iteration (NULL, FALSE);
+      }
+    bar = sofra_test_ui_find_type (indicator, GTK_TYPE_PROGRESS_BAR);
+    if (sofra_sync_controller_get_status (controller) == SOFRA_SYNC_STATUS_RUNNING)
+      {
+        g_assert_nonnull (bar);
+        g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), >, 0);
+        shoot (sofra_test_ui_find_type (indicator, GTK_TYPE_POPOVER),
+               "sync-window-status-progress.png");
+      }
+    g_assert_true (wait_for_run (controller, 60000));
+    sofra_test_ui_wait (200);
+    gtk_popover_popdown (GTK_POPOVER (sofra_test_ui_find_type (indicator, GTK_TYPE_POPOVER)));
     g_signal_handler_disconnect (controller, handler);
     g_test_message ("highest progress seen: %.2f", max_progress);
     g_assert_cmpfloat (max_progress, >, 0);
