@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "sofra-print-dialog.h"
+#include "sofra-print-preview.h"
 #include "sofra-test-ui.h"
 #include "sofra-test-util.h"
 #include "sofra-window-print.h"
@@ -296,6 +297,69 @@ test_print_dialog (Fixture *f, gconstpointer data)
   sofra_test_ui_wait (2000);
 }
 
+typedef struct
+{
+  gboolean pressed;
+  int      n_pages;
+  char    *screenshot;
+} PreviewCheck;
+
+/* The preview window runs inside the print operation's own main loop: looked at and closed
+ * from there, which ends the operation. */
+static gboolean
+check_preview_cb (gpointer user_data)
+{
+  PreviewCheck *check = user_data;
+  GtkWidget    *preview = find_toplevel (SOFRA_TYPE_PRINT_PREVIEW);
+
+  if (preview == NULL)
+    return G_SOURCE_CONTINUE;
+  check->n_pages = sofra_print_preview_get_n_pages (SOFRA_PRINT_PREVIEW (preview));
+  sofra_test_ui_settle (preview);
+  check->screenshot = sofra_test_ui_screenshot (preview, "print-preview.png");
+  g_assert_true (gtk_widget_activate_action (preview, "preview.zoom", "d", 0.8));
+  gtk_window_close (GTK_WINDOW (preview));
+  return G_SOURCE_REMOVE;
+}
+
+/* Inside the print dialog's main loop: presses Preview. */
+static gboolean
+press_preview_cb (gpointer user_data)
+{
+  PreviewCheck *check = user_data;
+  GType         type = g_type_from_name ("GtkPrintUnixDialog");
+  GtkWidget    *dialog = type != 0 ? find_toplevel (type) : NULL;
+
+  if (dialog == NULL)
+    return G_SOURCE_CONTINUE;
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_APPLY);
+  check->pressed = TRUE;
+  g_timeout_add (300, check_preview_cb, check);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_preview (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const char  *ids[] = { f->both_id, f->second_id, NULL };
+  PreviewCheck check = { FALSE, 0, NULL };
+
+  g_timeout_add (500, press_preview_cb, &check);
+  sofra_window_print_run (f->window, ids, NULL, NULL, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
+                          &error);
+  for (int i = 0; i < 50 && check.screenshot == NULL; i++)
+    sofra_test_ui_wait (100);
+  g_assert_no_error (error);
+  g_assert_true (check.pressed);
+  /* Sofra's own preview: the overview and a page for each session. */
+  g_assert_cmpint (check.n_pages, ==, 3);
+  g_assert_nonnull (check.screenshot);
+  sofra_test_ui_wait (100);
+  g_assert_null (find_toplevel (SOFRA_TYPE_PRINT_PREVIEW));
+  g_free (check.screenshot);
+}
+
 static void
 test_empty_period (Fixture *f, gconstpointer data)
 {
@@ -323,7 +387,10 @@ main (int argc, char *argv[])
 
   g_test_add ("/print-ui/print-operation", Fixture, NULL, fixture_set_up, test_print_operation,
               fixture_tear_down);
-  g_test_add ("/print-ui/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog,
+  /* print-dialog-ui runs these two in a process of their own (tests/meson.build). */
+  g_test_add ("/print-ui/print-dialog/preview", Fixture, NULL, fixture_set_up, test_preview,
+              fixture_tear_down);
+  g_test_add ("/print-ui/print-dialog/to-file", Fixture, NULL, fixture_set_up, test_print_dialog,
               fixture_tear_down);
   g_test_add ("/print-ui/several", Fixture, NULL, fixture_set_up, test_several, fixture_tear_down);
   g_test_add ("/print-ui/empty-period", Fixture, NULL, fixture_set_up, test_empty_period,

@@ -7,6 +7,7 @@
 
 #include "sofra-gui-util.h"
 #include "sofra-print-dialog.h"
+#include "sofra-print-preview.h"
 #include "sofra-render-text.h"
 #include "sofra-window-print.h"
 
@@ -247,6 +248,47 @@ on_draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int pag
     sofra_report_draw_page (job->report, gtk_print_context_get_cairo_context (context), page);
 }
 
+/* Preview in Sofra's own window, drawn by the renderer that prints: no previewer program
+ * needs to be installed. */
+static gboolean
+on_preview_cb (GtkPrintOperation        *operation,
+               GtkPrintOperationPreview *preview,
+               GtkPrintContext          *context,
+               GtkWindow                *parent,
+               PrintJob                 *job)
+{
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  g_autoptr (GError) error = NULL;
+  SofraReport *report = build_report (job, &error);
+  GtkWidget   *window;
+
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t         *cr = cairo_create (surface);
+
+  /* GTK goes on with begin-print on this context after the handler: it needs a cairo
+   * context, though the pages are drawn in the preview window. */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  if (setup == NULL)
+    setup = gtk_print_operation_get_default_page_setup (operation);
+  if (report == NULL || setup == NULL)
+    {
+      gtk_print_operation_preview_end_preview (preview);
+      if (error != NULL)
+        show_error (job->window, _ ("Cannot Print"), error->message);
+      return TRUE;
+    }
+  window = sofra_print_preview_new (report, gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
+                                    gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS),
+                                    preview);
+  gtk_window_set_transient_for (GTK_WINDOW (window),
+                                parent != NULL ? parent : GTK_WINDOW (job->window));
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
 static void
 on_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, PrintJob *job)
 {
@@ -306,6 +348,7 @@ sofra_window_print_run (SofraWindow            *window,
   g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply_cb), job);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
+  g_signal_connect (operation, "preview", G_CALLBACK (on_preview_cb), job);
   g_signal_connect_data (operation, "done", G_CALLBACK (on_done_cb), job,
                          (GClosureNotify) (void (*) (void)) print_job_free, 0);
 

@@ -53,6 +53,17 @@ sofra_report_add_people_table (SofraReport *self, const SofraPeopleCounts *count
   guint  n_columns = n_genders + 2;
   guint  numeric = ((1u << n_columns) - 1) & ~1u;
 
+  for (guint c = 0; c < n_communities; c++)
+    for (guint g = 0; g < n_genders; g++)
+      total += counts->cells[c][g];
+  if (total == 0)
+    {
+      sofra_report_add_text (self, SOFRA_STYLE_BODY,
+                             L (self, NULL, N_ ("No participants were recorded.")));
+      return;
+    }
+  total = 0;
+
   widths[0] = 0.28;
   for (guint g = 0; g <= n_genders; g++)
     widths[g + 1] = 0.72 / (n_genders + 1);
