@@ -407,6 +407,47 @@ ends_segment (gunichar c)
   return c == '/' || g_unichar_isspace (c);
 }
 
+/* A text in another language as a whole: no letter that only Serbian uses (č, ć, đ, š, ž, or
+ * Cyrillic), and a letter Serbian does not use (ë, ç, q, w, x, y…) or an Albanian spelling.
+ * "Tryezë e rrumbullakët për sigurinë" and "Roundtable on everyday freedom" stay whole, not
+ * half converted; "Sastanak u Mitrovicë, četvrtak" is Serbian and goes word by word. */
+static gboolean
+text_is_foreign (const char *text)
+{
+  gboolean foreign = FALSE;
+  gunichar prev = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar lower;
+
+      if (c < 0x80)
+        {
+          lower = g_ascii_tolower (c);
+          if (g_ascii_isalpha (c) && latin_cyrillic (c) == 0)
+            foreign = TRUE;
+          else if (has_foreign_pair ((const gunichar[]){ prev, lower, 0 }, 2))
+            foreign = TRUE;
+          prev = lower;
+          continue;
+        }
+      if (!g_unichar_isalpha (c))
+        {
+          prev = 0;
+          continue;
+        }
+      lower = g_unichar_tolower (c);
+      if (is_cyrillic (c) || lower == 0x10D || lower == 0x107 || lower == 0x111 || lower == 0x161 ||
+          lower == 0x17E)
+        return FALSE;
+      if (latin_cyrillic (c) == 0)
+        foreign = TRUE;
+      prev = lower;
+    }
+  return foreign;
+}
+
 char *
 sofra_translit_to_cyrillic (const char *text)
 {
@@ -422,6 +463,8 @@ sofra_translit_to_cyrillic (const char *text)
   if (text == NULL)
     return NULL;
   p = ensure_valid (text, &owned);
+  if (text_is_foreign (p))
+    return g_strdup (p);
   out = g_string_sized_new (strlen (p) * 2 + 16);
   while (*p)
     {

@@ -31,10 +31,12 @@ char *sofra_translit_to_latin (const char *text);
 /* Serbian Latin → Cyrillic, word by word: lj, nj, dž become one letter except in the known
  * words where the two letters stay apart (prefixes nad-/pod-/pred- before ž: nadživeti,
  * podžupan; in-/kon-/van- before a j-stem: injekcija, konjunkcija, vanjezički; not odžak);
- * title case and all caps are kept, mirroring to_latin() ("LJa" stays two letters). Left as it
- * is: a word mixed with another script or spelled the Albanian way (dh, gj, ll, rr, th); the
- * part of a token between spaces and slashes that has a letter Serbian does not use (ë, ç, q,
- * w, x, y…: "Wi-Fi", the "Mitrovicë" of "Mitrovicë/Mitrovica"); web and mail addresses. */
+ * title case and all caps are kept, mirroring to_latin() ("LJa" stays two letters). A whole
+ * text stays as it is when it has no letter only Serbian uses (č, ć, đ, š, ž, Cyrillic) and a
+ * letter or spelling Serbian does not (English, Albanian). Otherwise left as they are: a word
+ * mixed with another script or spelled the Albanian way (dh, gj, ll, rr, th); the part of a
+ * token between spaces and slashes that has a letter Serbian does not use (ë, ç, q, w, x, y…:
+ * "Wi-Fi", the "Mitrovicë" of "Mitrovicë/Mitrovica, četvrtak"); web and mail addresses. */
 char *sofra_translit_to_cyrillic (const char *text);
 
 /* @text shown in @script: AS_TYPED copies (made valid UTF-8), LATIN and CYRILLIC transliterate

@@ -67,9 +67,13 @@ static guint       signals[N_SIGNALS];
 static char *
 mark_for_script (const char *text, const GArray *ranges)
 {
-  GString *out = g_string_new (NULL);
-  guint    pos = 0;
-  gsize    len = strlen (text);
+  GString         *out = g_string_new (NULL);
+  guint            pos = 0;
+  gsize            len = strlen (text);
+  g_autofree char *whole = sofra_gui_record_text (text);
+  /* Whether the text changes script is decided on all of it (an Albanian title stays as it is
+   * even where a matched word alone would look Serbian). */
+  gboolean changes = g_strcmp0 (whole, text) != 0;
 
   for (guint i = 0; i <= ranges->len; i++)
     {
@@ -83,14 +87,14 @@ mark_for_script (const char *text, const GArray *ranges)
       if (start > pos)
         {
           g_autofree char *piece = g_strndup (text + pos, start - pos);
-          g_autofree char *shown = sofra_gui_record_text (piece);
+          g_autofree char *shown = changes ? sofra_gui_record_text (piece) : g_strdup (piece);
           g_autofree char *escaped = g_markup_escape_text (shown, -1);
           g_string_append (out, escaped);
         }
       if (r != NULL && end > start)
         {
           g_autofree char *piece = g_strndup (text + start, end - start);
-          g_autofree char *shown = sofra_gui_record_text (piece);
+          g_autofree char *shown = changes ? sofra_gui_record_text (piece) : g_strdup (piece);
           g_autofree char *escaped = g_markup_escape_text (shown, -1);
           g_string_append_printf (out, "<b>%s</b>", escaped);
         }
