@@ -5,8 +5,8 @@
  *
  * The query goes to sofra_search() (src/core/sofra-search.h), which is fast enough for every
  * keystroke; a 150 ms debounce still spares the list from being rebuilt for each key of a
- * word typed quickly. Results show the records' own text, in the reader's chosen script, with
- * the matched words in bold.
+ * word typed quickly. Results show the records' own text with the matched words in bold: the
+ * title in the reader's chosen script, the snippet as stored.
  */
 #include <glib/gi18n.h>
 
@@ -172,7 +172,9 @@ result_row_new (SofraSearchView *self, const SofraSearchHit *hit)
 
   if (*hit->snippet != '\0')
     {
-      g_autofree char *markup = mark_for_script (hit->snippet, hit->snippet_ranges);
+      /* The snippet stays as stored: it shows the words that matched, and it often holds a
+       * place's names in every language, which one script would only repeat. */
+      g_autofree char *markup = sofra_search_hit_snippet_markup (hit);
       GtkWidget       *snippet = gtk_label_new (NULL);
 
       gtk_label_set_markup (GTK_LABEL (snippet), markup);
