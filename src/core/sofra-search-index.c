@@ -348,11 +348,12 @@ step (SofraStore *self, sqlite3_stmt *stmt, GError **error)
 #define MAX_KNOWN_TERMS 200000
 
 /* Adds the words of folded @text to search_terms. Words already written in this transaction
- * are skipped without asking SQLite, which keeps a batch's cost down: most words repeat. */
+ * are skipped without asking SQLite, which keeps a batch's cost down: most words repeat. Each
+ * word is looked up in place, ended for a moment by a NUL where its space was. */
 static gboolean
-add_terms (SofraStore *self, const char *text, GError **error)
+add_terms (SofraStore *self, char *text, GError **error)
 {
-  const char *p = text;
+  char *p = text;
 
   if (text == NULL)
     return TRUE;
@@ -363,25 +364,35 @@ add_terms (SofraStore *self, const char *text, GError **error)
     }
   while (*p)
     {
-      const char      *space = strchr (p, ' ');
-      gsize            n = space ? (gsize) (space - p) : strlen (p);
-      g_autofree char *term = n > 0 ? g_strndup (p, n) : NULL;
+      char    *space = strchr (p, ' ');
+      gboolean known;
 
-      if (term != NULL && !g_hash_table_contains (self->search_terms, term))
+      if (space != NULL)
+        *space = '\0';
+      known = *p == '\0' || g_hash_table_contains (self->search_terms, p);
+      if (!known)
         {
           sqlite3_stmt *stmt =
             sofra_store_stmt (self, "INSERT OR IGNORE INTO search_terms (term) VALUES (?1)", error);
-          int rc;
+          int rc = SQLITE_ERROR;
 
+          if (stmt != NULL)
+            {
+              sqlite3_bind_text (stmt, 1, p, -1, SQLITE_STATIC);
+              rc = sqlite3_step (stmt);
+              sqlite3_reset (stmt);
+            }
+          if (rc == SQLITE_DONE)
+            g_hash_table_add (self->search_terms, g_strdup (p));
+          if (space != NULL)
+            *space = ' ';
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
-          rc = sqlite3_step (stmt);
-          sqlite3_reset (stmt);
           if (rc != SQLITE_DONE)
             return sofra_store_sql_error (self, rc, error);
-          g_hash_table_add (self->search_terms, g_steal_pointer (&term));
         }
+      else if (space != NULL)
+        *space = ' ';
       if (space == NULL)
         break;
       p = space + 1;
@@ -400,8 +411,10 @@ sofra_search_index_rolled_back (SofraStore *self)
 static gboolean
 bind_folded (SofraStore *self, sqlite3_stmt *stmt, int index, char *text, GError **error)
 {
+  gboolean ok = add_terms (self, text, error);
+
   sqlite3_bind_text (stmt, index, text, -1, g_free);
-  return add_terms (self, text, error);
+  return ok;
 }
 
 static gboolean
