@@ -3,6 +3,7 @@
  * Copyright 2026 The Sofra developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "sofra-gtk-words.h"
@@ -34,6 +35,27 @@ static const struct
   { "libadwaita", "About window", NC_ ("About window", "Artwork by") },
   { "libadwaita", "About window", NC_ ("About window", "Documentation by") },
   { "libadwaita", "About window", NC_ ("About window", "Translated by") },
+  { "libadwaita", "About window", NC_ ("About window", "_Website") },
+  { "libadwaita", "About window", NC_ ("About window", "_Details") },
+  { "libadwaita", "About window", NC_ ("About window", "_What’s New") },
+  { "libadwaita", "About window", NC_ ("About window", "_Credits") },
+  { "libadwaita", "About window", NC_ ("About window", "_Legal") },
+  { "libadwaita", "About window", NC_ ("About window", "_Acknowledgements") },
+  { "libadwaita", "About window", NC_ ("About window", "_Troubleshooting") },
+  { "libadwaita", "About window", NC_ ("About window", "_Debugging Information") },
+  { "libadwaita", "About window", NC_ ("About window", "_Report an Issue") },
+  { "libadwaita", "About window", NC_ ("About window", "_Support Questions") },
+  { "libadwaita", "About window", NC_ ("About window", "_Copy Text") },
+  { "libadwaita", "About window", NC_ ("About window", "_Save as…") },
+  { "libadwaita", "About window",
+    NC_ (
+      "About window",
+      "To assist in troubleshooting, you can view your debugging information. Providing this information to the application developers can help diagnose any problems you encounter when you report an issue.") },
+  /* Translators: libadwaita's words for the GPL-3.0-or-later licence; keep the link */
+  { "libadwaita", "About window",
+    NC_ (
+      "About window",
+      "This application comes with absolutely no warranty. See the <a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">GNU General Public License, version 3 or later</a> for details.") },
 };
 
 /* Sofra's word for @text when GTK left it in English, else NULL. */
@@ -75,6 +97,9 @@ sofra_gtk_words_fill_in (GtkWidget *root)
       if ((ours = fill_in (placeholder)) != NULL)
         g_object_set (root, "placeholder-text", ours, NULL);
     }
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      (ours = fill_in (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)))) != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (root), ours);
   if (GTK_IS_WINDOW (root) && (ours = fill_in (gtk_window_get_title (GTK_WINDOW (root)))) != NULL)
     gtk_window_set_title (GTK_WINDOW (root), ours);
 
