@@ -188,6 +188,18 @@ test_empty_and_close (Fixture *f, gconstpointer data)
 
   open_search (f);
   type (f, "zzyzx qwerty");
+
+  /* Ctrl+F again, from elsewhere: back to the entry, its text selected to type over. */
+  gtk_widget_grab_focus (GTK_WIDGET (f->bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  g_assert_true (gtk_search_bar_get_search_mode (f->bar));
+  {
+    int start, end;
+    g_assert_true (
+      gtk_editable_get_selection_bounds (GTK_EDITABLE (sofra_search_view_get_entry (f->view)),
+                                         &start, &end));
+    g_assert_cmpint (end - start, ==, g_utf8_strlen ("zzyzx qwerty", -1));
+  }
   g_assert_cmpuint (sofra_search_view_get_n_results (f->view), ==, 0);
   g_assert_nonnull (sofra_test_ui_find_label (GTK_WIDGET (f->view), "No Results"));
 

@@ -81,6 +81,24 @@ sofra_window_search_setup (SofraWindow     *window,
   g_signal_connect (view, "activated", G_CALLBACK (on_result_activated_cb), ws);
 }
 
+void
+sofra_window_search_start (SofraWindow *window)
+{
+  WindowSearch *ws = g_object_get_data (G_OBJECT (window), SEARCH_KEY);
+
+  g_return_if_fail (ws != NULL);
+
+  /* Already open: back to the entry, its text selected to type over. */
+  if (gtk_search_bar_get_search_mode (ws->bar))
+    {
+      GtkWidget *entry = GTK_WIDGET (sofra_search_view_get_entry (ws->view));
+      gtk_widget_grab_focus (entry);
+      gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+    }
+  else
+    gtk_search_bar_set_search_mode (ws->bar, TRUE);
+}
+
 GtkWidget *
 sofra_window_search_get_view (SofraWindow *window)
 {

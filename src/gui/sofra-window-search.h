@@ -18,6 +18,8 @@ void sofra_window_search_setup (SofraWindow     *window,
                                 AdwToastOverlay *overlay,
                                 AdwViewStack    *views,
                                 GtkSearchBar    *bar);
+/* Ctrl+F: opens the search, or goes back to its entry when it is open. */
+void sofra_window_search_start (SofraWindow *window);
 /* The search view of @window, or NULL (tests). */
 GtkWidget *sofra_window_search_get_view (SofraWindow *window);
 

@@ -106,10 +106,7 @@ new_session_action (GtkWidget *widget, const char *action_name, GVariant *parame
 static void
 search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  SofraWindow *self = SOFRA_WINDOW (widget);
-
-  /* The search setup shows the results page and focuses the entry. */
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  sofra_window_search_start (SOFRA_WINDOW (widget));
 }
 
 static void
