@@ -322,6 +322,13 @@ on_remote_checkpoint_written (GObject *source, GAsyncResult *result, gpointer da
             sync_run_fail (run, g_steal_pointer (&local_error));
         }
     }
+  else if (status == 401 || status == 403)
+    {
+      /* A push with nothing sent to a server this user may only read: nothing to record. */
+      checkpoint_done (dir);
+      sync_run_release (run);
+      return;
+    }
   else
     sync_run_fail (run, g_error_new (SOFRA_SYNC_ERROR, SOFRA_SYNC_ERROR_SERVER,
                                      _ ("The server refused to record how far this sync came "
@@ -347,7 +354,9 @@ put_remote_checkpoint (SyncDirection *dir)
   g_autoptr (GBytes) body = remote_doc_bytes (run);
   SofraHttpFlags flags = SOFRA_HTTP_ALLOW_CONFLICT;
 
-  if (!dir->push)
+  /* A pull's source may be read-only; so may a push's target when there was nothing to send
+   * (a laptop that only reads). */
+  if (!dir->push || run->report.docs_pushed == 0)
     flags |= SOFRA_HTTP_ALLOW_DENIED;
   sync_run_hold (run);
   sofra_sync_http_request_async (run->http, "PUT", run->checkpoint_id, body, flags,

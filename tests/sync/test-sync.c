@@ -8,7 +8,9 @@
  * resolution, documents of a newer Sofra passed on untouched, the pending-changes count and
  * the cost of a sync when nothing changed.
  */
+#include <libsoup/soup.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "sofra-conflicts.h"
 #include "sofra-json.h"
@@ -428,6 +430,171 @@ test_newer_sofra (void)
   g_assert_cmpstr (a_body, ==, b_body);
 }
 
+
+/* ---- a server this user may only read: a proxy that refuses every write of a _local
+ * document (403), as CouchDB does to a reader where writes are forbidden ---- */
+
+typedef struct
+{
+  SoupServer   *server;
+  SoupSession  *upstream;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GThread      *thread;
+  GMutex        lock;
+  GCond         ready;
+  guint         port;
+  gint          refused;
+  gint          changes; /* _changes requests */
+} ReadOnlyProxy;
+
+static void
+forward (SoupServer        *soup_server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           data)
+{
+  ReadOnlyProxy   *proxy = data;
+  const char      *method = soup_server_message_get_method (msg);
+  GUri            *uri = soup_server_message_get_uri (msg);
+  const char      *q = g_uri_get_query (uri);
+  g_autofree char *url = NULL;
+  g_autoptr (SoupMessage) up = NULL;
+  g_autoptr (GBytes) request = NULL;
+  g_autoptr (GBytes) answer = NULL;
+  SoupMessageHeaders *in = soup_server_message_get_request_headers (msg);
+  const char *const   copied[] = { "Authorization", "Cookie", "Accept", NULL };
+  const char         *type;
+
+  if (g_str_equal (method, "PUT") && strstr (g_uri_get_path (uri), "/_local/") != NULL)
+    {
+      const char *refusal = "{\"error\":\"forbidden\",\"reason\":\"Read only.\"}";
+
+      g_atomic_int_inc (&proxy->refused);
+      soup_server_message_set_status (msg, 403, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, refusal,
+                                        strlen (refusal));
+      return;
+    }
+  if (g_str_has_suffix (g_uri_get_path (uri), "/_changes"))
+    g_atomic_int_inc (&proxy->changes);
+  url = g_strdup_printf ("%s%s%s%s", sofra_test_server_url (server), g_uri_get_path (uri),
+                         q ? "?" : "", q ? q : "");
+  up = soup_message_new (method, url);
+  for (guint i = 0; copied[i]; i++)
+    if (soup_message_headers_get_one (in, copied[i]))
+      soup_message_headers_replace (soup_message_get_request_headers (up), copied[i],
+                                    soup_message_headers_get_one (in, copied[i]));
+  request = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  type = soup_message_headers_get_content_type (in, NULL);
+  if (g_bytes_get_size (request) > 0)
+    soup_message_set_request_body_from_bytes (up, type ? type : "application/json", request);
+  answer = soup_session_send_and_read (proxy->upstream, up, NULL, NULL);
+  soup_server_message_set_status (msg, soup_message_get_status (up), NULL);
+  if (soup_message_headers_get_one (soup_message_get_response_headers (up), "Set-Cookie"))
+    soup_message_headers_replace (
+      soup_server_message_get_response_headers (msg), "Set-Cookie",
+      soup_message_headers_get_one (soup_message_get_response_headers (up), "Set-Cookie"));
+  type = soup_message_headers_get_content_type (soup_message_get_response_headers (up), NULL);
+  if (answer != NULL)
+    soup_server_message_set_response (msg, type ? type : "application/json", SOUP_MEMORY_COPY,
+                                      g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+}
+
+static gpointer
+serve (gpointer data)
+{
+  ReadOnlyProxy *proxy = data;
+  g_autoptr (GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (proxy->context);
+  proxy->upstream = soup_session_new ();
+  proxy->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (proxy->server, NULL, forward, proxy, NULL);
+  soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (proxy->server);
+  g_mutex_lock (&proxy->lock);
+  proxy->port = (guint) g_uri_get_port (uris->data);
+  g_cond_signal (&proxy->ready);
+  g_mutex_unlock (&proxy->lock);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_main_loop_run (proxy->loop);
+  soup_server_disconnect (proxy->server);
+  g_clear_object (&proxy->server);
+  g_clear_object (&proxy->upstream);
+  g_main_context_pop_thread_default (proxy->context);
+  return NULL;
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_read_only_source (void)
+{
+  g_autoptr (SofraStore) a = sofra_test_open_store ("a.db");
+  g_autoptr (SofraStore) reader = sofra_test_open_store ("reader.db");
+  g_autofree char *db = sofra_test_server_create_db (server);
+  g_autofree char *url = NULL;
+  g_autoptr (GError) error = NULL;
+  ReadOnlyProxy proxy = { 0 };
+
+  proxy.context = g_main_context_new ();
+  proxy.loop = g_main_loop_new (proxy.context, FALSE);
+  g_mutex_init (&proxy.lock);
+  g_cond_init (&proxy.ready);
+  g_mutex_lock (&proxy.lock);
+  proxy.thread = g_thread_new ("read-only", serve, &proxy);
+  while (proxy.port == 0)
+    g_cond_wait (&proxy.ready, &proxy.lock);
+  g_mutex_unlock (&proxy.lock);
+  url = g_strdup_printf ("http://127.0.0.1:%u", proxy.port);
+
+  g_assert_true (sofra_store_begin (a, &error));
+  for (int i = 0; i < 700; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Dialogue in Rahovec %d", i);
+      g_autoptr (JsonObject) s = sofra_test_session (title, "2026-10-01");
+
+      g_assert_true (sofra_store_put (a, s, &error));
+    }
+  g_assert_true (sofra_store_commit (a, &error));
+  sync_ok (a, db);
+
+  /* The reader cannot write its checkpoints on the server: the sync still completes. */
+  for (int run = 0; run < 2; run++)
+    {
+      g_autoptr (SofraSyncer)
+        syncer = sofra_syncer_new (reader, url, db, SOFRA_TEST_ADMIN, SOFRA_TEST_ADMIN_PASSWORD);
+      const SofraSyncReport *report;
+
+      g_assert_true (sofra_syncer_run (syncer, NULL, &error));
+      g_assert_no_error (error);
+      report = sofra_syncer_get_report (syncer);
+      g_assert_cmpuint (report->docs_pulled, ==, run == 0 ? 700 : 0);
+      if (run == 0)
+        g_assert_cmpint (g_atomic_int_get (&proxy.changes), ==, 2);
+      else /* its own record is where it goes on from, not the beginning (two requests) */
+        g_assert_cmpint (g_atomic_int_get (&proxy.changes), ==, 3);
+    }
+  g_assert_cmpint (g_atomic_int_get (&proxy.refused), >=, 2);
+  assert_same (reader, a, db);
+
+  g_main_context_invoke (proxy.context, quit_loop, proxy.loop);
+  g_thread_join (proxy.thread);
+  g_main_loop_unref (proxy.loop);
+  g_main_context_unref (proxy.context);
+  g_mutex_clear (&proxy.lock);
+  g_cond_clear (&proxy.ready);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -440,6 +607,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sync/erasure", test_erasure);
   g_test_add_func ("/sync/conflict", test_conflict);
   g_test_add_func ("/sync/newer-sofra", test_newer_sofra);
+  g_test_add_func ("/sync/read-only-source", test_read_only_source);
   status = g_test_run ();
   sofra_test_server_stop (server);
   return status;
