@@ -106,6 +106,12 @@ sofra_i18n_init (const char *language)
   reload_messages ();
   bindtextdomain (GETTEXT_PACKAGE, sofra_i18n_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* GLib decides once, at the first g_dgettext() of the process, whether to translate at all:
+   * not when the default domain has no catalogue for a locale that is neither C nor English,
+   * which is the case while the interface is English on a C.UTF-8 or Albanian system. Sofra
+   * can switch from English to Albanian while it runs, so the decision is taken here, while
+   * the default domain is still "messages", where it always comes out "translate". */
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
   textdomain (GETTEXT_PACKAGE);
 }
 
@@ -216,6 +222,8 @@ sofra_i18n_format_date_time (GDateTime *datetime, const char *format)
         alternative = *p++ == 'O';
       if (*p == '\0')
         {
+          /* A '%' that ends the format is kept as written. */
+          g_string_append_c (expanded, '%');
           g_string_append (expanded, start);
           break;
         }
