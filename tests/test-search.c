@@ -54,6 +54,15 @@ ids_for (SofraStore *store, SofraSearchKind kind, const char *text)
   return g_strjoinv (" ", (char **) ids->pdata);
 }
 
+static void
+assert_ids (SofraStore *store, SofraSearchKind kind, const char *text, const char *expected)
+{
+  g_autofree char *found = ids_for (store, kind, text);
+
+  g_test_message ("query %s", text);
+  g_assert_cmpstr (found, ==, expected);
+}
+
 static guint
 count_for (SofraStore *store, const char *text)
 {
@@ -61,6 +70,24 @@ count_for (SofraStore *store, const char *text)
   g_autoptr (SofraSearchResults) results = run (store, &query);
 
   return sofra_search_results_count (results);
+}
+
+/* Whether search_terms holds @term (the list of every indexed word). */
+static int
+term_count (SofraStore *store, const char *term)
+{
+  sqlite3_stmt *stmt = NULL;
+  int           n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (sofra_store_get_db (store),
+                                       "SELECT count(*) FROM search_terms WHERE term = ?1", -1,
+                                       &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
 }
 
 static SofraStore *
@@ -96,12 +123,7 @@ test_cross_script (void)
                                            : g_strjoin (" ", cyrillic, latin, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
-    {
-      g_autofree char *found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, places[i]);
-
-      g_test_message ("place query %s", places[i]);
-      g_assert_cmpstr (found, ==, session);
-    }
+    assert_ids (store, SOFRA_SEARCH_KIND_SESSION, places[i], session);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *found = ids_for (store, SOFRA_SEARCH_KIND_PARTICIPANT, names[i]);
@@ -111,12 +133,7 @@ test_cross_script (void)
       g_assert_cmpstr (found, ==, g_str_equal (names[i], "dorde") ? "" : sorted);
     }
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    {
-      g_autofree char *found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, titles[i]);
-
-      g_test_message ("title query %s", titles[i]);
-      g_assert_cmpstr (found, ==, session);
-    }
+    assert_ids (store, SOFRA_SEARCH_KIND_SESSION, titles[i], session);
 }
 
 static void
@@ -183,28 +200,16 @@ test_prefixes_and_words (void)
                             "\"date\":\"2026-01-11\",\"place_id\":\"place:mitrovice-jugut\"}");
   g_autofree char *both = g_strcmp0 (a, b) < 0 ? g_strjoin (" ", a, b, NULL)
                                                : g_strjoin (" ", b, a, NULL);
-  g_autofree char *found = NULL;
 
-  found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "tak");
-  g_assert_cmpstr (found, ==, both);
-  g_free (found);
+  assert_ids (store, SOFRA_SEARCH_KIND_SESSION, "tak", both);
   /* Every word must match. */
-  found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "tak mitro");
-  g_assert_cmpstr (found, ==, b);
-  g_free (found);
-  found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "takim prizren sig");
-  g_assert_cmpstr (found, ==, a);
-  g_free (found);
-  found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "takim zzz");
-  g_assert_cmpstr (found, ==, "");
-  g_free (found);
+  assert_ids (store, SOFRA_SEARCH_KIND_SESSION, "tak mitro", b);
+  assert_ids (store, SOFRA_SEARCH_KIND_SESSION, "takim prizren sig", a);
+  assert_ids (store, SOFRA_SEARCH_KIND_SESSION, "takim zzz", "");
   /* A prefix, not a substring. */
-  found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "akim");
-  g_assert_cmpstr (found, ==, "");
-  g_free (found);
+  assert_ids (store, SOFRA_SEARCH_KIND_SESSION, "akim", "");
   /* Two letters are a prefix too, while few words begin with them. */
-  found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "ta");
-  g_assert_cmpstr (found, ==, both);
+  assert_ids (store, SOFRA_SEARCH_KIND_SESSION, "ta", both);
   /* A letter alone is a whole word. */
   g_assert_cmpuint (count_for (store, "t"), ==, 0);
 
@@ -415,6 +420,28 @@ test_deletions (void)
   g_assert_cmpuint (count_for (store, "чајџ"), ==, 1);
   g_assert_cmpuint (count_for (store, "razgovor"), ==, 1);
 
+  /* A person's name leaves the list of indexed words with the last record that holds it. */
+  {
+    g_autofree char *gone = put (store, "{\"type\":\"participant\",\"name\":\"Zanzibarova "
+                                        "Kafana\",\"code\":\"P-ZZZZ\"}");
+    g_autofree char *json = g_strdup_printf (
+      "{\"type\":\"note\",\"participant_id\":\"%s\",\"date\":\"2026-01-02\","
+      "\"text\":\"Zanzibarova asked for quxtotal erasure\",\"visibility\":\"private\"}",
+      gone);
+    g_autofree char *note = put (store, json);
+    const char      *both_gone[3] = { note, gone, NULL };
+
+    g_assert_cmpuint (count_for (store, "zanzib"), ==, 2);
+    g_assert_true (sofra_store_delete_all (store, both_gone, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_for (store, "zanzib"), ==, 0);
+    g_assert_cmpint (term_count (store, "zanzibarova"), ==, 0);
+    g_assert_cmpint (term_count (store, "quxtotal"), ==, 0);
+    g_assert_cmpint (term_count (store, "asked"), ==, 0);
+    /* Words other records still hold stay. */
+    g_assert_cmpint (term_count (store, "kafana"), ==, 1);
+  }
+
   /* Inside a batch that is rolled back, nothing stays in the index either. */
   g_assert_true (sofra_store_begin (store, &error));
   g_free (
@@ -477,14 +504,11 @@ test_replicated (void)
     "\"place_id\":\"place:shterpce\"}");
   const char      *id = "session:0190a0a0-0000-7000-8000-000000000001";
   g_autofree char *winner = NULL;
-  g_autofree char *found = NULL;
 
   /* A document from the server is indexed as it arrives. */
   g_assert_true (sofra_store_put_replicated (store, remote, &error));
   g_assert_no_error (error);
-  found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "Штрпце");
-  g_assert_cmpstr (found, ==, id);
-  g_clear_pointer (&found, g_free);
+  assert_ids (store, SOFRA_SEARCH_KIND_SESSION, "Штрпце", id);
   g_assert_cmpuint (count_for (store, "vizite"), ==, 1);
 
   /* A competing revision that wins: the index shows the winner only. */
@@ -509,7 +533,6 @@ test_places (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *s = NULL;
   g_autofree char *p = NULL;
-  g_autofree char *found = NULL;
   g_autoptr (JsonObject) place = NULL;
 
   /* A session can arrive before its place (sync); the place's names join it when it comes. */
@@ -555,11 +578,8 @@ test_places (void)
   g_assert_true (sofra_store_put_replicated (store, place, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_for (store, "artane"), ==, 2);
-  found = ids_for (store, SOFRA_SEARCH_KIND_PARTICIPANT, "artanë");
-  g_assert_cmpstr (found, ==, p);
-  g_clear_pointer (&found, g_free);
-  found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "artanë");
-  g_assert_cmpstr (found, ==, s);
+  assert_ids (store, SOFRA_SEARCH_KIND_PARTICIPANT, "artanë", p);
+  assert_ids (store, SOFRA_SEARCH_KIND_SESSION, "artanë", s);
 }
 
 static void
@@ -629,12 +649,7 @@ test_bad_input (void)
       g_assert_cmpuint (count_for (store, nothing[i]), ==, 0);
     }
   for (guint i = 0; i < G_N_ELEMENTS (literally); i++)
-    {
-      g_autofree char *found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, literally[i]);
-
-      g_test_message ("literally: %s", literally[i]);
-      g_assert_cmpstr (found, ==, literal);
-    }
+    assert_ids (store, SOFRA_SEARCH_KIND_SESSION, literally[i], literal);
   g_assert_cmpuint (count_for (store, longest), ==, 0);
   memcpy (longest, "near ", 5);
   g_assert_cmpuint (count_for (store, longest), ==, 0);
@@ -721,7 +736,6 @@ test_migration (void)
   g_autofree char *path = sofra_test_tmp_path ("schema1.db");
   g_autoptr (GError) error = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *found = NULL;
   sqlite3         *db = NULL;
 
   {
@@ -753,8 +767,7 @@ test_migration (void)
 
     g_assert_no_error (error);
     g_assert_cmpint (sofra_store_get_schema_version (store), ==, 2);
-    found = ids_for (store, SOFRA_SEARCH_KIND_SESSION, "okrugli sto gracanica");
-    g_assert_cmpstr (found, ==, id);
+    assert_ids (store, SOFRA_SEARCH_KIND_SESSION, "okrugli sto gracanica", id);
     g_assert_cmpuint (count_for (store, "later"), ==, 1);
     g_assert_cmpuint (count_for (store, "kept"), ==, 1);
     g_assert_cmpuint (count_for (store, "deleted"), ==, 0);

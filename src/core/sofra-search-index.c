@@ -603,6 +603,87 @@ reindex_place (SofraStore *self, int kind, const char *place_id, GError **error)
   return TRUE;
 }
 
+/* The words about a person (a participant's name, code and organisation, a note's text) are
+ * forgotten by search_terms when the last row that holds them goes: an erased person's name
+ * must not stay behind in the list of words. Places and vocabulary are no one's. */
+static const char *const personal_sql[SOFRA_SEARCH_N_KINDS] = {
+  [SOFRA_SEARCH_KIND_PARTICIPANT] = "SELECT coalesce (name, '') || ' ' || coalesce (code, '')"
+                                    " || ' ' || coalesce (organisation, '')"
+                                    " FROM search_participants WHERE rowid = ?1",
+  [SOFRA_SEARCH_KIND_NOTE] = "SELECT text FROM search_notes WHERE rowid = ?1",
+};
+
+static const char *const holds_sql[SOFRA_SEARCH_N_KINDS] = {
+  "SELECT 1 FROM search_sessions WHERE search_sessions MATCH ?1 LIMIT 1",
+  "SELECT 1 FROM search_participants WHERE search_participants MATCH ?1 LIMIT 1",
+  "SELECT 1 FROM search_notes WHERE search_notes MATCH ?1 LIMIT 1",
+  "SELECT 1 FROM search_followups WHERE search_followups MATCH ?1 LIMIT 1",
+};
+
+static char *
+personal_words (SofraStore *self, int kind, gint64 seq, GError **error)
+{
+  sqlite3_stmt *stmt;
+  char         *words = NULL;
+  int           rc;
+
+  if (kind < 0 || personal_sql[kind] == NULL)
+    return g_strdup ("");
+  if (!(stmt = sofra_store_stmt (self, personal_sql[kind], error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    words = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sofra_store_sql_error (self, rc, error);
+      return NULL;
+    }
+  return words ? words : g_strdup ("");
+}
+
+/* Removes from search_terms each of @words that no row of the index holds any more. */
+static gboolean
+forget_words (SofraStore *self, const char *words, GError **error)
+{
+  g_auto (GStrv) list = g_strsplit (words, " ", -1);
+
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      g_autofree char *phrase = NULL;
+      gboolean         held = FALSE;
+      sqlite3_stmt    *stmt;
+      int              rc;
+
+      if (*list[i] == '\0' || strchr (list[i], '"') != NULL)
+        continue;
+      phrase = g_strdup_printf ("\"%s\"", list[i]);
+      for (int k = 0; k < SOFRA_SEARCH_N_KINDS && !held; k++)
+        {
+          if (!(stmt = sofra_store_stmt (self, holds_sql[k], error)))
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, phrase, -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return sofra_store_sql_error (self, rc, error);
+          held = rc == SQLITE_ROW;
+        }
+      if (held)
+        continue;
+      if (!(stmt = sofra_store_stmt (self, "DELETE FROM search_terms WHERE term = ?1", error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, list[i], -1, SQLITE_STATIC);
+      if (!step (self, stmt, error))
+        return FALSE;
+      if (self->search_terms != NULL)
+        g_hash_table_remove (self->search_terms, list[i]);
+    }
+  return TRUE;
+}
+
 gboolean
 sofra_search_index_doc (SofraStore *self,
                         const char *id,
@@ -614,12 +695,17 @@ sofra_search_index_doc (SofraStore *self,
                         JsonObject *doc,
                         GError    **error)
 {
-  int old_kind = sofra_search_kind_of_type (old_type);
-  int kind = sofra_search_kind_of_type (type);
+  int              old_kind = sofra_search_kind_of_type (old_type);
+  int              kind = sofra_search_kind_of_type (type);
+  g_autofree char *personal = NULL;
 
-  if (old_seq != 0 && old_live && old_kind >= 0 && !delete_row (self, old_kind, old_seq, error))
+  if (old_seq != 0 && old_live && old_kind >= 0 &&
+      (!(personal = personal_words (self, old_kind, old_seq, error)) ||
+       !delete_row (self, old_kind, old_seq, error)))
     return FALSE;
   if (doc != NULL && kind >= 0 && !insert_row (self, kind, new_seq, doc, error))
+    return FALSE;
+  if (personal != NULL && *personal != '\0' && !forget_words (self, personal, error))
     return FALSE;
 
   /* A place's names are part of the rows of the sessions and participants there. */
