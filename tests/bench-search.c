@@ -27,8 +27,7 @@
 #include "sofra-search.h"
 #include "sofra-store.h"
 
-#define BATCH_SIZE 10000
-#define ROUNDS     7 /* timed runs of each query, after one untimed */
+#define ROUNDS 7 /* timed runs of each query, after one untimed */
 
 typedef struct
 {
@@ -101,25 +100,10 @@ static double
 write_data (SofraStore *store, guint n_sessions, guint n_participants)
 {
   g_autoptr (GError) error = NULL;
-  JsonObject *(*const make[]) (guint) = { sofra_bench_session, sofra_bench_participant };
-  const guint counts[] = { n_sessions, n_participants };
-  gint64      t = g_get_monotonic_time ();
+  gint64 t = g_get_monotonic_time ();
 
-  if (!sofra_store_seed_places (store, &error))
-    die ("places", error->message);
-  for (guint k = 0; k < G_N_ELEMENTS (make); k++)
-    for (guint i = 0; i < counts[k]; i++)
-      {
-        g_autoptr (JsonObject) doc = make[k](i);
-
-        if (i % BATCH_SIZE == 0 && !sofra_store_begin (store, &error))
-          die ("begin", error->message);
-        if (!sofra_store_put (store, doc, &error))
-          die ("put", error->message);
-        if (((i + 1) % BATCH_SIZE == 0 || i + 1 == counts[k]) &&
-            !sofra_store_commit (store, &error))
-          die ("commit", error->message);
-      }
+  if (!sofra_bench_write_store (store, n_sessions, n_participants, &error))
+    die ("write", error->message);
   return (double) (g_get_monotonic_time () - t) / G_USEC_PER_SEC;
 }
 

@@ -5,7 +5,7 @@
  *
  * Sessions, participants and attendances in Albanian, Serbian (both scripts) and English, each
  * made from its index alone (splitmix64), so every run and every benchmark gets the very same
- * documents. Shared by bench-store and bench-search.
+ * documents. Shared by bench-store, bench-search and bench-startup.
  */
 #include "sofra-bench-data.h"
 
@@ -297,4 +297,32 @@ sofra_bench_attendance (guint index, guint n_sessions, guint n_participants)
   json_object_set_string_member (doc, "role",
                                  rng_below (&rng, 5) ? "participant" : PICK (&rng, roles));
   return doc;
+}
+
+/* ---- a whole data set through the store ------------------------------------------------- */
+
+#define WRITE_BATCH 10000
+
+gboolean
+sofra_bench_write_store (SofraStore *store, guint n_sessions, guint n_participants, GError **error)
+{
+  JsonObject *(*const make[]) (guint) = { sofra_bench_session, sofra_bench_participant };
+  const guint counts[] = { n_sessions, n_participants };
+
+  if (!sofra_store_seed_places (store, error))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (make); k++)
+    for (guint i = 0; i < counts[k]; i++)
+      {
+        g_autoptr (JsonObject) doc = make[k](i);
+
+        if (i % WRITE_BATCH == 0 && !sofra_store_begin (store, error))
+          return FALSE;
+        if (!sofra_store_put (store, doc, error))
+          return FALSE;
+        if (((i + 1) % WRITE_BATCH == 0 || i + 1 == counts[k]) &&
+            !sofra_store_commit (store, error))
+          return FALSE;
+      }
+  return TRUE;
 }

@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sofra-store.h"
+
 G_BEGIN_DECLS
 
 /* A document id as the store makes them ("type:" and a UUID version 7), reproducible. */
@@ -18,5 +20,10 @@ char *sofra_bench_make_id (const char *type, guint index);
 JsonObject *sofra_bench_session (guint index);
 JsonObject *sofra_bench_participant (guint index);
 JsonObject *sofra_bench_attendance (guint index, guint n_sessions, guint n_participants);
+
+/* Seeds the gazetteer, then writes sessions 0 … @n_sessions - 1 and participants
+ * 0 … @n_participants - 1 through the store's write path, 10,000 to a transaction. */
+gboolean
+sofra_bench_write_store (SofraStore *store, guint n_sessions, guint n_participants, GError **error);
 
 G_END_DECLS

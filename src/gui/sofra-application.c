@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sofra-application.h"
+#include "sofra-first-frame.h"
 #include "sofra-gtk-words.h"
 #include "sofra-gui-util.h"
 #include "sofra-i18n.h"
@@ -212,6 +213,7 @@ sofra_application_activate (GApplication *app)
           adw_toast_set_timeout (toast, 0);
           sofra_window_add_toast (SOFRA_WINDOW (window), toast);
         }
+      sofra_first_frame_report_if_asked (GTK_WIDGET (window));
     }
   gtk_window_present (window);
 }
