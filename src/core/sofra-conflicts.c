@@ -12,9 +12,10 @@
 
 /* Only a document with a revision tree can have a losing leaf, and every losing live leaf keeps
  * its body in rev_bodies: so the candidates are the live documents with kept bodies, a small
- * set, and each is then asked for its conflicts. */
-#define CANDIDATES_SQL                                                    \
-  "SELECT DISTINCT d.id FROM rev_bodies r JOIN docs d ON d.id = r.doc_id" \
+ * set, and each is then asked for its conflicts. CROSS JOIN keeps rev_bodies the outer loop:
+ * otherwise SQLite walks all of docs in id order (0.2 s at 400,000 documents, at every start). */
+#define CANDIDATES_SQL                                                          \
+  "SELECT DISTINCT d.id FROM rev_bodies r CROSS JOIN docs d ON d.id = r.doc_id" \
   " WHERE d.deleted = 0 AND d.tree IS NOT NULL ORDER BY d.id"
 
 char **
