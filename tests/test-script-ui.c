@@ -9,10 +9,14 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sofra-conflicts-window.h"
+#include "sofra-doc-picker.h"
 #include "sofra-gui-util.h"
 #include "sofra-participants-view.h"
 #include "sofra-sessions-view.h"
+#include "sofra-print-dialog.h"
 #include "sofra-store.h"
+#include "sofra-test-store.h"
 #include "sofra-test-ui.h"
 #include "sofra-test-util.h"
 #include "sofra-window.h"
@@ -217,6 +221,70 @@ test_participant_list (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, before);
 }
 
+static gboolean
+is_window_title_titled (GtkWidget *widget, gpointer data)
+{
+  return ADW_IS_WINDOW_TITLE (widget) &&
+         g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), data) == 0;
+}
+
+/* The document picker's button, the print dialog's session list and the conflicts window
+ * (list, heading, the two versions) follow the setting; the merge editor keeps stored text. */
+static void
+test_picker_print_conflicts (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *rev = NULL;
+  GtkWidget       *picker = sofra_doc_picker_new (f->store, SOFRA_DOC_LIST_SESSIONS);
+  GtkWidget       *holder = gtk_window_new ();
+  GtkWidget       *print, *conflicts, *editor;
+
+  gtk_window_set_child (GTK_WINDOW (holder), picker);
+  sofra_doc_picker_set_selected_id (SOFRA_DOC_PICKER (picker), f->session_id);
+  gtk_window_present (GTK_WINDOW (holder));
+  sofra_test_ui_settle (holder);
+  g_assert_true (has_row (picker, is_label_containing, TITLE_CYR));
+  set_script (f, "latin");
+  g_assert_true (has_row (picker, is_label_containing, TITLE_LAT));
+  g_assert_false (has_row (picker, is_label_containing, TITLE_CYR));
+
+  print = sofra_print_dialog_new (f->store, f->session_id);
+  gtk_window_present (GTK_WINDOW (print));
+  sofra_test_ui_settle (print);
+  g_assert_true (has_row (print, is_action_row_titled, TITLE_LAT));
+  set_script (f, "cyrillic");
+  g_assert_true (has_row (print, is_action_row_titled, TITLE_CYR));
+  g_assert_false (has_row (print, is_action_row_titled, TITLE_LAT));
+  gtk_window_destroy (GTK_WINDOW (print));
+
+  /* Another office wrote the title in Latin: both versions are shown in Cyrillic. */
+  rev = sofra_test_make_conflict (f->store, f->session_id, "title", TITLE_LAT " 2");
+  before = database_digest (f->path);
+  conflicts = sofra_conflicts_window_new (GTK_WINDOW (f->window), f->store);
+  gtk_window_set_default_size (GTK_WINDOW (conflicts), 1280, 800);
+  gtk_window_present (GTK_WINDOW (conflicts));
+  sofra_conflicts_window_show_record (SOFRA_CONFLICTS_WINDOW (conflicts), f->session_id);
+  sofra_test_ui_settle (conflicts);
+  g_assert_true (has_row (conflicts, is_action_row_titled, TITLE_CYR));
+  g_assert_true (has_row (conflicts, is_action_row_titled, TITLE_CYR " 2"));
+  g_assert_true (has_row (conflicts, is_window_title_titled, TITLE_CYR));
+  set_script (f, "latin");
+  g_assert_true (has_row (conflicts, is_action_row_titled, TITLE_LAT " 2"));
+  g_assert_false (has_row (conflicts, is_action_row_titled, TITLE_CYR));
+  g_assert_true (has_row (conflicts, is_window_title_titled, TITLE_LAT));
+  editor = sofra_test_ui_find_entry_row (conflicts, "Merged value (you can edit it)");
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor)), ==, TITLE_CYR);
+  g_free (sofra_test_ui_screenshot (conflicts, "script-conflicts-latin.png"));
+  gtk_window_destroy (GTK_WINDOW (conflicts));
+  sofra_test_ui_wait (50);
+
+  after = database_digest (f->path);
+  g_assert_cmpstr (after, ==, before);
+  gtk_window_destroy (GTK_WINDOW (holder));
+}
+
 /* The Preferences row writes the setting, and reads it back. */
 static void
 test_preferences_row (Fixture *f, gconstpointer data)
@@ -243,6 +311,8 @@ main (int argc, char **argv)
               test_session_list_and_page, fixture_tear_down);
   g_test_add ("/script/participant-list", Fixture, NULL, fixture_set_up, test_participant_list,
               fixture_tear_down);
+  g_test_add ("/script/picker-print-conflicts", Fixture, NULL, fixture_set_up,
+              test_picker_print_conflicts, fixture_tear_down);
   g_test_add ("/script/preferences-row", Fixture, NULL, fixture_set_up, test_preferences_row,
               fixture_tear_down);
   return g_test_run ();

@@ -369,6 +369,80 @@ sofra_conflict_record_title (SofraStore *store, JsonObject *doc)
   return g_utf8_make_valid (title, -1);
 }
 
+/* The participant's name @participant_id refers to, or NULL when it has none (only a code). */
+static const char *
+participant_name (SofraStore *store, const char *participant_id, JsonObject **doc)
+{
+  const char *name;
+
+  *doc = participant_id != NULL ? sofra_store_get (store, participant_id, NULL) : NULL;
+  name = *doc != NULL ? sofra_gui_doc_string (*doc, "name") : NULL;
+  return sofra_gui_is_blank (name) ? NULL : name;
+}
+
+void
+sofra_conflict_set_record_title (gpointer    object,
+                                 const char *property,
+                                 SofraStore *store,
+                                 JsonObject *doc)
+{
+  const char *type;
+  const char *record = NULL;
+  g_autoptr (JsonObject) participant = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (property != NULL);
+  g_return_if_fail (SOFRA_IS_STORE (store));
+  g_return_if_fail (doc != NULL);
+
+  type = json_object_get_string_member_with_default (doc, "type", "");
+  if (g_str_equal (type, SOFRA_TYPE_SESSION))
+    record = sofra_gui_doc_string (doc, "title");
+  else if (g_str_equal (type, SOFRA_TYPE_PARTICIPANT) || g_str_equal (type, SOFRA_TYPE_OFFICE))
+    record = sofra_gui_doc_string (doc, "name");
+  else if (g_str_equal (type, SOFRA_TYPE_FOLLOWUP))
+    record = sofra_gui_doc_string (doc, "what");
+  else if (g_str_equal (type, SOFRA_TYPE_PLACE))
+    {
+      g_autofree char *place = sofra_gui_place_name (store, sofra_gui_doc_string (doc, "_id"));
+
+      if (place != NULL)
+        {
+          sofra_gui_set_record_place (object, property, NULL, place, NULL);
+          return;
+        }
+    }
+  else if (g_str_equal (type, SOFRA_TYPE_NOTE) || g_str_equal (type, SOFRA_TYPE_ATTENDANCE))
+    {
+      const char *name = participant_name (store, sofra_gui_doc_string (doc, "participant_id"),
+                                           &participant);
+
+      if (name != NULL)
+        {
+          g_autofree char *valid = g_utf8_make_valid (name, -1);
+
+          /* Translators: a note about, or the attendance of, the participant %s */
+          sofra_gui_set_record_text_format (object, property,
+                                            g_str_equal (type, SOFRA_TYPE_NOTE)
+                                              ? _ ("Note about %s")
+                                              : _ ("Attendance of %s"),
+                                            valid);
+          return;
+        }
+    }
+  if (!sofra_gui_is_blank (record))
+    {
+      g_autofree char *valid = g_utf8_make_valid (record, -1);
+
+      sofra_gui_set_record_text (object, property, valid);
+      return;
+    }
+  /* A pseudonym code, an id or interface text: as it is. */
+  title = sofra_conflict_record_title (store, doc);
+  g_object_set (object, property, title, NULL);
+}
+
 const char *
 sofra_conflict_record_kind (const char *type)
 {

@@ -37,6 +37,13 @@ char *sofra_conflict_field_format (SofraStore *store,
 
 /* A short title for the record @doc: a session's title, a participant's name or code, … */
 char *sofra_conflict_record_title (SofraStore *store, JsonObject *doc);
+/* Sets the string property @property of @object (a row's "title", an AdwWindowTitle's "title")
+ * to sofra_conflict_record_title(), its record text (a title, a name, a place) in the reader's
+ * Serbian script, now and whenever that choice changes; a pseudonym code stays as it is. */
+void sofra_conflict_set_record_title (gpointer    object,
+                                      const char *property,
+                                      SofraStore *store,
+                                      JsonObject *doc);
 /* The translated name of the kind of record @type: "Session", "Participant", … */
 const char *sofra_conflict_record_kind (const char *type);
 

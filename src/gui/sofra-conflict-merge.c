@@ -119,10 +119,13 @@ on_choice_toggled_cb (GtkCheckButton *check, FieldChoice *choice)
   set_editor_text (choice, check == choice->other_check ? choice->other : choice->mine);
 }
 
+/* @value is how one version shows the field; @record tells it is the stored text of a text
+ * field, shown in the reader's Serbian script (the editor below keeps the stored text). */
 static GtkCheckButton *
 add_choice_row (AdwPreferencesGroup *group,
                 FieldChoice         *choice,
                 const char          *value,
+                gboolean             record,
                 const char          *side,
                 GtkCheckButton      *group_with)
 {
@@ -133,6 +136,8 @@ add_choice_row (AdwPreferencesGroup *group,
   if (group_with != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group_with);
   g_object_set (row, "use-markup", FALSE, "title", value, "subtitle", side, "title-lines", 6, NULL);
+  if (record)
+    sofra_gui_set_record_text (row, "title", value);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   adw_preferences_group_add (group, row);
@@ -190,8 +195,12 @@ add_field (SofraConflictMerge *self, const char *type, const char *name)
   mine_text = sofra_conflict_field_format (self->store, type, name, choice->mine);
   other_text = sofra_conflict_field_format (self->store, type, name, choice->other);
   choice->mine_check = add_choice_row (ADW_PREFERENCES_GROUP (group), choice, mine_text,
+                                       choice->edit != SOFRA_CONFLICT_FIELD_OTHER &&
+                                         *node_text (choice->mine) != '\0',
                                        _ ("Shown on this laptop"), NULL);
   choice->other_check = add_choice_row (ADW_PREFERENCES_GROUP (group), choice, other_text,
+                                        choice->edit != SOFRA_CONFLICT_FIELD_OTHER &&
+                                          *node_text (choice->other) != '\0',
                                         _ ("Other version"), choice->mine_check);
   add_editor (ADW_PREFERENCES_GROUP (group), choice);
   gtk_check_button_set_active (choice->mine_check, TRUE);

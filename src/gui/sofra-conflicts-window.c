@@ -75,6 +75,9 @@ make_row (SofraConflictsWindow *self, const char *id)
 
   g_object_set (row, "use-markup", FALSE, "title", title, "subtitle", versions, "title-lines", 2,
                 NULL);
+  /* The title in the reader's Serbian script (Preferences → Show Serbian text in). */
+  if (doc != NULL)
+    sofra_conflict_set_record_title (row, "title", self->store, doc);
   g_object_set_data_full (G_OBJECT (row), ID_KEY, g_strdup (id), g_free);
   return row;
 }
@@ -99,6 +102,8 @@ show_merge (SofraConflictsWindow *self, const char *id)
   doc = sofra_store_get (self->store, id, NULL);
   title = doc ? sofra_conflict_record_title (self->store, doc) : g_strdup (id);
   adw_window_title_set_title (self->record_title, title);
+  if (doc != NULL)
+    sofra_conflict_set_record_title (self->record_title, "title", self->store, doc);
   adw_window_title_set_subtitle (self->record_title,
                                  sofra_conflict_record_kind (sofra_gui_doc_string (doc, "type")));
   gtk_stack_set_visible_child_name (self->stack, "merge");

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sofra-doc-picker.h"
 #include "sofra-gui-util.h"
@@ -63,13 +64,18 @@ replace_str (char **str, const char *value)
   return TRUE;
 }
 
-/* A session's title and date, or a participant's name (else code) and, with a name, code. */
+/* A session's title and date, or a participant's name (else code) and, with a name, code.
+ * @record (may be NULL) tells whether the title is record text (a name or a session title),
+ * to be shown in the reader's script, rather than a code or interface text. */
 static char *
-describe_parts (JsonObject *doc, char **detail)
+describe_parts (JsonObject *doc, char **detail, gboolean *record)
 {
   const char *type = json_object_get_string_member_with_default (doc, "type", "");
+  gboolean    unused;
 
   *detail = NULL;
+  record = record != NULL ? record : &unused;
+  *record = FALSE;
   if (g_str_equal (type, SOFRA_TYPE_PARTICIPANT))
     {
       const char *name = json_object_get_string_member_with_default (doc, "name", NULL);
@@ -78,6 +84,7 @@ describe_parts (JsonObject *doc, char **detail)
       if (name != NULL && *name != '\0')
         {
           *detail = g_strdup (code);
+          *record = TRUE;
           return g_strdup (name);
         }
       return g_strdup (code != NULL ? code : _ ("Unnamed participant"));
@@ -89,6 +96,7 @@ describe_parts (JsonObject *doc, char **detail)
 
       if (date != NULL)
         *detail = sofra_gui_format_date (date);
+      *record = title != NULL && *title != '\0';
       return g_strdup (title != NULL && *title != '\0' ? title : _ ("Untitled session"));
     }
   return g_strdup (json_object_get_string_member_with_default (doc, "_id", ""));
@@ -98,7 +106,6 @@ static void
 update_button_label (SofraDocPicker *self)
 {
   g_autoptr (JsonObject) doc = NULL;
-  g_autofree char *label = NULL;
 
   if (self->fixed_label != NULL)
     {
@@ -109,13 +116,11 @@ update_button_label (SofraDocPicker *self)
   if (self->selected_id != NULL && self->store != NULL)
     doc = sofra_store_get (self->store, self->selected_id, NULL);
   if (doc != NULL)
-    label = sofra_doc_describe (doc);
-
-  if (label != NULL)
-    gtk_label_set_label (self->button_label, label);
+    sofra_doc_describe_set (self->button_label, "label", doc);
   else
     gtk_label_set_label (self->button_label, self->none_label ? self->none_label : _ ("None"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button),
+                               doc != NULL ? gtk_label_get_label (self->button_label) : NULL);
 }
 
 static gboolean
@@ -224,9 +229,14 @@ on_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
   GtkWidget       *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
   GtkWidget       *detail = gtk_widget_get_next_sibling (title);
   g_autofree char *detail_text = NULL;
-  g_autofree char *title_text = describe_parts (doc, &detail_text);
+  gboolean         record;
+  g_autofree char *title_text = describe_parts (doc, &detail_text, &record);
 
-  gtk_label_set_label (GTK_LABEL (title), title_text);
+  /* A name or title in the reader's script; a code, a date or "Untitled session" as it is. */
+  if (record)
+    sofra_gui_set_record_text (title, "label", title_text);
+  else
+    gtk_label_set_label (GTK_LABEL (title), title_text);
   gtk_label_set_label (GTK_LABEL (detail), detail_text);
   gtk_widget_set_visible (detail, detail_text != NULL);
 }
@@ -467,10 +477,58 @@ sofra_doc_describe (JsonObject *doc)
 
   g_return_val_if_fail (doc != NULL, NULL);
 
-  title = describe_parts (doc, &detail);
+  title = describe_parts (doc, &detail, NULL);
   type = json_object_get_string_member_with_default (doc, "type", "");
   if (detail == NULL || !g_str_equal (type, SOFRA_TYPE_SESSION))
     return g_steal_pointer (&title);
   /* Translators: a session in a list: its title, then its date */
   return g_strdup_printf (_ ("%s — %s"), title, detail);
+}
+
+void
+sofra_doc_describe_set (gpointer object, const char *property, JsonObject *doc)
+{
+  g_autofree char *detail = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *before = NULL;
+  const char      *type;
+  const char      *format;
+  const char      *at;
+  gboolean         record;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (property != NULL);
+  g_return_if_fail (doc != NULL);
+
+  title = describe_parts (doc, &detail, &record);
+  type = json_object_get_string_member_with_default (doc, "type", "");
+  if (detail != NULL && g_str_equal (type, SOFRA_TYPE_SESSION))
+    {
+      /* The same words as sofra_doc_describe(): its first "%s" is the title, the other the
+       * date, which is interface text and stays as it is. */
+      format = _ ("%s — %s");
+      at = strstr (format, "%s");
+      if (at != NULL && strstr (at + 2, "%s") != NULL)
+        {
+          g_autoptr (GString) rest = g_string_new (at + 2);
+
+          g_string_replace (rest, "%s", detail, 1);
+          before = g_strndup (format, at - format);
+          after = g_string_free (g_steal_pointer (&rest), FALSE);
+        }
+      else
+        {
+          before = g_strdup ("");
+          after = g_strconcat (" — ", detail, NULL);
+        }
+    }
+  if (record)
+    sofra_gui_set_record_text_full (object, property, before, title, after);
+  else
+    {
+      g_autofree char *text = g_strconcat (before ? before : "", title, after ? after : "", NULL);
+
+      g_object_set (object, property, text, NULL);
+    }
 }

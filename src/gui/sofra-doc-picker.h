@@ -28,5 +28,9 @@ void sofra_doc_picker_set_none_label (SofraDocPicker *self, const char *none_lab
 /* How a session or participant document is named in lists: a session by title and date, a
  * participant by name or, when no name is recorded, by pseudonym code. */
 char *sofra_doc_describe (JsonObject *doc);
+/* Sets the string property @property of @object (a GtkLabel's "label", a row's "title") to
+ * sofra_doc_describe(), with the name or title in the reader's Serbian script, now and
+ * whenever that choice changes (sofra_gui_set_record_text_full()). */
+void sofra_doc_describe_set (gpointer object, const char *property, JsonObject *doc);
 
 G_END_DECLS

@@ -131,7 +131,10 @@ session_row (SofraPrintDialog *self, JsonObject *doc)
   g_autofree char *date = sofra_gui_format_date (sofra_gui_doc_string (doc, "date"));
   const char      *title = sofra_gui_doc_string (doc, "title");
 
-  sofra_gui_set_record_text (row, "title", title != NULL ? title : "");
+  if (!sofra_gui_is_blank (title))
+    sofra_gui_set_record_text (row, "title", title);
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Untitled session"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
