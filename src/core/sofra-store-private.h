@@ -31,6 +31,7 @@ struct _SofraStore
   GHashTable *search_places; /* place id → its names (sofra-search-index.c) */
   GHashTable *search_terms;  /* words known to be in search_terms in this transaction */
   gboolean    search_ready;  /* the search functions are registered on db */
+  gboolean    erase_pending; /* this transaction erased someone: forget the traces after it */
 };
 
 /* A document's row: the winner, and its revision tree when it has more than one revision. */
@@ -63,6 +64,7 @@ char *sofra_store_read_rev_body (SofraStore *self, const char *id, const char *r
 
 /* Drops the kept bodies of @id's earlier revisions (sofra-store-sync.c, after an erasure). */
 gboolean sofra_store_purge_kept_bodies (SofraStore *self, const char *id, GError **error);
+void     sofra_store_forget_erased (SofraStore *self);
 
 gboolean sofra_store_write_begin (SofraStore *self, GError **error);
 gboolean sofra_store_write_end (SofraStore *self,

@@ -145,6 +145,7 @@ sofra_store_purge_kept_bodies (SofraStore *self, const char *id, GError **error)
   sqlite3_stmt *stmt;
   int           rc;
 
+  self->erase_pending = TRUE;
   if (!sofra_store_read_row (self, id, &row, error))
     return FALSE;
   keep = row.seq != 0 ? row_leaves (row.rev, row.tree) : g_new0 (char *, 1);
@@ -348,4 +349,29 @@ sofra_store_erase_participant (SofraStore *self, const char *participant_id, GEr
       return FALSE;
     }
   return sofra_store_commit (self, error);
+}
+
+/* After a committed erasure, what the file may still hold of the person goes too. The rows are
+ * gone and SQLite overwrites freed space (secure_delete, set when the store opens), but FTS5
+ * only marks deleted words in new index segments: the old segments keep the words until they
+ * are merged, so the index tables that hold personal words are merged whole ("optimize"). Then
+ * the WAL, which holds the pages as they were, is checkpointed and emptied. Best effort: a
+ * failure here leaves traces in the file, never a wrong record, and the next erasure retries. */
+void
+sofra_store_forget_erased (SofraStore *self)
+{
+  static const char *const merges[] = {
+    "INSERT INTO search_participants (search_participants) VALUES ('optimize')",
+    "INSERT INTO search_notes (search_notes) VALUES ('optimize')",
+  };
+  gboolean ok = TRUE;
+
+  self->erase_pending = FALSE;
+  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    return;
+  for (guint i = 0; ok && i < G_N_ELEMENTS (merges); i++)
+    ok = sqlite3_exec (self->db, merges[i], NULL, NULL, NULL) == SQLITE_OK;
+  if (sqlite3_exec (self->db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 }

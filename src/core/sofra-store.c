@@ -384,7 +384,10 @@ sofra_store_open (const char *path, GError **error)
 
   if (!sofra_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !sofra_store_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !sofra_store_exec (self, "PRAGMA foreign_keys = ON", error))
+      !sofra_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      /* Deleted content is overwritten, not left in free space (Debian builds SQLite so by
+       * default; other builds do not): an erased person leaves nothing in the file. */
+      !sofra_store_exec (self, "PRAGMA secure_delete = ON", error))
     return NULL;
   if (application_id == 0)
     {
@@ -483,6 +486,8 @@ sofra_store_commit (SofraStore *self, GError **error)
   sqlite3_exec (self->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
   self->in_batch = FALSE;
   g_hash_table_remove_all (self->live_ids);
+  if (self->erase_pending)
+    sofra_store_forget_erased (self);
   if (self->batch_changed)
     g_signal_emit (self, signals[CHANGED], 0, NULL, NULL);
   return TRUE;
@@ -498,6 +503,7 @@ sofra_store_rollback (SofraStore *self)
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   sofra_search_index_rolled_back (self);
   sqlite3_exec (self->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+  self->erase_pending = FALSE;
   self->in_batch = FALSE;
   self->batch_changed = FALSE;
   g_hash_table_remove_all (self->live_ids);
@@ -564,8 +570,11 @@ sofra_store_write_end (SofraStore *self,
     {
       exec_cached (self, "ROLLBACK", NULL);
       sofra_search_index_rolled_back (self);
+      self->erase_pending = FALSE;
       return FALSE;
     }
+  if (self->erase_pending)
+    sofra_store_forget_erased (self);
   if (changed)
     g_signal_emit (self, signals[CHANGED], 0, id, type);
   return TRUE;
