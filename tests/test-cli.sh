@@ -99,7 +99,10 @@ check "names are written in Serbian Cyrillic too" \
 
 check "list sessions succeeds" status_is 0 "$cli" -d "$a" list sessions
 check "list sessions prints 40 lines" test "$(wc -l <"$tmp/out")" -eq 40
-check "each session line has date, title, place and status" every_line_has_fields "$tmp/out" 4
+check "each session line has date, title, place, status and id" every_line_has_fields "$tmp/out" 5
+check "a listed session id is one summary accepts" \
+  eval '"$cli" -d "$a" summary "$(head -n 1 "$tmp/out" | cut -f 5)" --pdf "$tmp/listed.pdf" >/dev/null &&
+        test -s "$tmp/listed.pdf"'
 check "list participants prints 150 lines" \
   test "$("$cli" -d "$a" list participants | wc -l)" -eq 150
 check "list followups prints every follow-up" \
@@ -108,7 +111,7 @@ check "list followups prints every follow-up" \
 printf '%s\n' '{"_id":"followup:no-date","_rev":"1-0123456789abcdef0123456789abcdef","type":"followup","what":"Call\tback","status":"open"}' |
   "$cli" -d "$tmp/f.db" import - >/dev/null
 check "a follow-up without a due date keeps its columns" \
-  test "$("$cli" -d "$tmp/f.db" list followups)" = "$(printf '\tOpen\t\tCall back\t')"
+  test "$("$cli" -d "$tmp/f.db" list followups)" = "$(printf '\tOpen\t\tCall back\t\tfollowup:no-date')"
 
 check "demo-data refuses a database with sessions" status_is 1 "$cli" -d "$a" demo-data
 "$cli" -d "$a" export >"$tmp/a2.jsonl"

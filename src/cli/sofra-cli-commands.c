@@ -205,6 +205,8 @@ sofra_cli_list (const SofraCliOptions *options, char **args)
       lists[which].format (store, places, item, line);
       if (line->len == 0)
         continue;
+      /* The id last, for scripts: `sofra-cli summary` and `search` take it. */
+      append_field (line, sofra_doc_item_get_id (item));
       line->str[line->len - 1] = '\n';
       if (!sofra_cli_write_stdout (line->str, line->len))
         break;
