@@ -3,6 +3,7 @@
  * Copyright 2026 The Sofra developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "sofra-collate.h"
 #include "sofra-translit.h"
 
 typedef struct
@@ -276,6 +277,45 @@ test_invalid_utf8 (void)
     }
 }
 
+/* Names in the order a reader expects, whatever the C library's locale: the azbuka for
+ * Serbian Cyrillic (Ђ after Д, Ј after И, Џ before Ш), diacritics beside their base letter. */
+static void
+test_collate (void)
+{
+  static const char *const cyrillic[] = {
+    "Београд",  "Врање",     "Гњилане",  "Дечани", "Ђаковица", "Звечан", "Исток",    "Јуник",
+    "Клина",    "Лепосавић", "Љубљана",  "Мамуша", "Ниш",      "Њујорк", "Ораховац", "Пећ",
+    "Приштина", "Ћуприја",   "Урошевац", "Чачак",  "Џеп",      "Штрпце",
+  };
+  static const char *const latin[] = {
+    "Ferizaj", "Fushë Kosovë", "Gjakovë",     "gjilan", "Gračanica", "Graçanicë",
+    "Kaçanik", "Kačanik",      "Zubin Potok", "Zveçan", "Zvečan",    "Београд",
+  };
+  const char *const *lists[] = { cyrillic, latin };
+  const gsize        lengths[] = { G_N_ELEMENTS (cyrillic), G_N_ELEMENTS (latin) };
+
+  for (gsize l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (gsize i = 0; i + 1 < lengths[l]; i++)
+      {
+        g_autofree char *a = sofra_collate_key (lists[l][i]);
+        g_autofree char *b = sofra_collate_key (lists[l][i + 1]);
+
+        g_test_message ("%s < %s", lists[l][i], lists[l][i + 1]);
+        g_assert_cmpint (strcmp (a, b), <, 0);
+      }
+
+  {
+    g_autofree char *upper = sofra_collate_key ("PRIZREN");
+    g_autofree char *lower = sofra_collate_key ("prizren");
+    g_autofree char *same = sofra_collate_key ("prizren");
+    g_autofree char *invalid = sofra_collate_key ("Pri\xffzren");
+
+    g_assert_cmpint (strcmp (upper, lower), !=, 0);
+    g_assert_cmpstr (lower, ==, same);
+    g_assert_true (g_utf8_validate (invalid, -1, NULL));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -287,5 +327,6 @@ main (int argc, char **argv)
   g_test_add_func ("/translit/fold-script-invariant", test_fold_script_invariant);
   g_test_add_func ("/translit/scripts", test_scripts);
   g_test_add_func ("/translit/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/translit/collate", test_collate);
   return g_test_run ();
 }

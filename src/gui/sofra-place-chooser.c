@@ -7,7 +7,9 @@
  * g_str_match_string(), which folds diacritics, so "mitrovica" finds "Mitrovicë/Mitrovica".
  */
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "sofra-collate.h"
 #include "sofra-gui-util.h"
 #include "sofra-place-chooser.h"
 #include "sofra-records.h"
@@ -47,6 +49,7 @@ typedef struct
   char *id;
   char *display;
   char *search;
+  char *sort_key; /* sofra_collate_key (display) */
   char *region;
 } PlaceEntry;
 
@@ -58,6 +61,7 @@ place_entry_free (gpointer data)
   g_free (entry->id);
   g_free (entry->display);
   g_free (entry->search);
+  g_free (entry->sort_key);
   g_free (entry->region);
   g_free (entry);
 }
@@ -75,6 +79,7 @@ collect_place_cb (JsonObject *doc, gpointer user_data)
   entry = g_new0 (PlaceEntry, 1);
   entry->id = g_strdup (place->meta.id);
   entry->display = sofra_place_display_name (place, sofra_gui_language ());
+  entry->sort_key = sofra_collate_key (entry->display);
   entry->search = g_strjoin (" ", place->name_sq ? place->name_sq : "",
                              place->name_sr ? place->name_sr : "",
                              place->name_sr_latn ? place->name_sr_latn : "", NULL);
@@ -90,7 +95,7 @@ compare_places (gconstpointer a, gconstpointer b)
   const PlaceEntry *pa = *(const PlaceEntry **) a;
   const PlaceEntry *pb = *(const PlaceEntry **) b;
 
-  return g_utf8_collate (pa->display ? pa->display : "", pb->display ? pb->display : "");
+  return strcmp (pa->sort_key, pb->sort_key);
 }
 
 static GtkWidget *
