@@ -9,41 +9,7 @@
 set -u
 
 cli=${1:?usage: test-cli-search.sh PATH-TO-sofra-cli}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"
-mkdir -p "$HOME"
-
-n=0
-failures=0
-
-check ()
-{
-  local description=$1
-  shift
-  n=$((n + 1))
-  if "$@"; then
-    echo "ok $n - $description"
-  else
-    echo "not ok $n - $description"
-    failures=$((failures + 1))
-  fi
-}
-
-# status_is EXPECTED COMMAND...: COMMAND exits with EXPECTED; its output goes to $tmp/out, err.
-status_is ()
-{
-  local expected=$1 status
-  shift
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  status=$?
-  if [ "$status" -ne "$expected" ]; then
-    echo "# expected exit status $expected, got $status: $*" >&2
-    sed 's/^/# /' "$tmp/err" >&2
-    return 1
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 
 # found TEXT: the last command's output holds TEXT.
 found ()
@@ -130,5 +96,4 @@ check "a missing database is an error" status_is 1 "$cli" -d "$tmp/none.db" sear
 check "a missing database is not created" test ! -e "$tmp/none.db"
 check "the help lists search" eval '"$cli" --help-all | grep -q "search QUERY"'
 
-echo "1..$n"
-[ "$failures" -eq 0 ]
+tap_end

@@ -9,43 +9,7 @@
 set -u
 
 cli=${1:?usage: test-cli.sh PATH-TO-sofra-cli}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# Never touch the real user's database: the default path lives under XDG_DATA_HOME.
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"
-mkdir -p "$HOME"
-
-n=0
-failures=0
-
-# check DESCRIPTION COMMAND...: one TAP test that passes when COMMAND succeeds.
-check ()
-{
-  local description=$1
-  shift
-  n=$((n + 1))
-  if "$@"; then
-    echo "ok $n - $description"
-  else
-    echo "not ok $n - $description"
-    failures=$((failures + 1))
-  fi
-}
-
-# status_is EXPECTED COMMAND...: COMMAND exits with EXPECTED; its output goes to $tmp/out, err.
-status_is ()
-{
-  local expected=$1 status
-  shift
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  status=$?
-  if [ "$status" -ne "$expected" ]; then
-    echo "# expected exit status $expected, got $status: $*" >&2
-    sed 's/^/# /' "$tmp/err" >&2
-    return 1
-  fi
-}
+. "$(dirname "$0")/tap.sh"
 
 count_type ()
 {
@@ -169,6 +133,4 @@ check "without --database the default database is used" \
   eval 'status_is 0 "$cli" demo-data && test -f "$XDG_DATA_HOME/sofra/sofra.db" &&
         test "$("$cli" list sessions | wc -l)" -eq 40'
 
-# The plan comes last, so it always matches the checks above.
-echo "1..$n"
-[ "$failures" -eq 0 ]
+tap_end

@@ -11,40 +11,8 @@ set -u
 
 cli=${1:?usage: test-report-cli.sh PATH-TO-sofra-cli OUTPUT-DIR}
 pages=${2:?usage: test-report-cli.sh PATH-TO-sofra-cli OUTPUT-DIR}
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"
-mkdir -p "$HOME" "$pages"
-
-n=0
-failures=0
-
-check ()
-{
-  local description=$1
-  shift
-  n=$((n + 1))
-  if "$@"; then
-    echo "ok $n - $description"
-  else
-    echo "not ok $n - $description"
-    failures=$((failures + 1))
-  fi
-}
-
-# status_is EXPECTED COMMAND...: output in $tmp/out and $tmp/err.
-status_is ()
-{
-  local expected=$1 status
-  shift
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  status=$?
-  if [ "$status" -ne "$expected" ]; then
-    echo "# expected exit status $expected, got $status: $*" >&2
-    sed 's/^/# /' "$tmp/err" >&2
-    return 1
-  fi
-}
+. "$(dirname "$0")/tap.sh"
+mkdir -p "$pages"
 
 contains () { grep -qF -- "$2" "$1"; }
 lacks () { ! grep -qF -- "$2" "$1"; }
@@ -199,5 +167,4 @@ check "a missing database: exit 1, none made" \
 check "... and no database file" test ! -e "$tmp/none.db"
 check "none of the failures left a PDF" test ! -e "$tmp/p.pdf"
 
-echo "1..$n"
-[ "$failures" -eq 0 ]
+tap_end
