@@ -380,3 +380,90 @@ sofra_test_node (const char *script, const char *const *args)
   g_assert_true (g_subprocess_get_successful (process));
   return out;
 }
+
+struct _SofraTestService
+{
+  GSocketService *service;
+  GMainContext   *context;
+  GMainLoop      *loop;
+  GThread        *thread;
+  GMutex          lock;
+  GCond           ready;
+  guint           port;
+  guint           max_threads;
+  GCallback       on_run;
+  gpointer        data;
+};
+
+static gpointer
+serve (gpointer user_data)
+{
+  SofraTestService *self = user_data;
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) effective = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_main_context_push_thread_default (self->context);
+  self->service = g_threaded_socket_service_new ((int) self->max_threads);
+  g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error);
+  g_assert_no_error (error);
+  g_signal_connect (self->service, "run", self->on_run, self->data);
+  g_socket_service_start (self->service);
+  g_mutex_lock (&self->lock);
+  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  g_cond_signal (&self->ready);
+  g_mutex_unlock (&self->lock);
+  g_main_loop_run (self->loop);
+  g_socket_service_stop (self->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (self->service));
+  g_clear_object (&self->service);
+  g_main_context_pop_thread_default (self->context);
+  return NULL;
+}
+
+SofraTestService *
+sofra_test_service_start (guint max_threads, GCallback on_run, gpointer data)
+{
+  SofraTestService *self = g_new0 (SofraTestService, 1);
+
+  self->max_threads = max_threads;
+  self->on_run = on_run;
+  self->data = data;
+  self->context = g_main_context_new ();
+  self->loop = g_main_loop_new (self->context, FALSE);
+  g_mutex_init (&self->lock);
+  g_cond_init (&self->ready);
+  g_mutex_lock (&self->lock);
+  self->thread = g_thread_new ("test-service", serve, self);
+  while (self->port == 0)
+    g_cond_wait (&self->ready, &self->lock);
+  g_mutex_unlock (&self->lock);
+  return self;
+}
+
+guint
+sofra_test_service_port (SofraTestService *self)
+{
+  return self->port;
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sofra_test_service_stop (SofraTestService *self)
+{
+  g_main_context_invoke (self->context, quit_loop, self->loop);
+  g_thread_join (self->thread);
+  g_main_loop_unref (self->loop);
+  g_main_context_unref (self->context);
+  g_mutex_clear (&self->lock);
+  g_cond_clear (&self->ready);
+  g_free (self);
+}

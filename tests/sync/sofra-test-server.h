@@ -53,6 +53,16 @@ JsonObject *sofra_test_server_get_doc (SofraTestServer *server, const char *db, 
  * standard output, asserting exit status 0. */
 char *sofra_test_node (const char *script, const char *const *args);
 
+/* A TCP service of the test's own on 127.0.0.1 (a server that answers badly, a proxy): it
+ * accepts in a thread with its own main context, so a sync running in the test's thread never
+ * blocks it. @on_run is a GThreadedSocketService "run" handler, called with @data in a thread
+ * per connection. */
+typedef struct _SofraTestService SofraTestService;
+
+SofraTestService *sofra_test_service_start (guint max_threads, GCallback on_run, gpointer data);
+guint             sofra_test_service_port (SofraTestService *service);
+void              sofra_test_service_stop (SofraTestService *service);
+
 /* Path of sofra-cli (SOFRA_TEST_CLI). */
 const char *sofra_test_cli (void);
 

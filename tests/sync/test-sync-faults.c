@@ -14,6 +14,7 @@
 #include "sofra-json.h"
 #include "sofra-store-sync.h"
 #include "sofra-sync.h"
+#include "sofra-test-server.h"
 #include "sofra-test-store.h"
 #include "sofra-test-util.h"
 
@@ -31,18 +32,13 @@ typedef enum
 
 typedef struct
 {
-  GSocketService  *service;
-  GMainContext    *context;
-  GMainLoop       *loop;
-  GThread         *thread;
-  GMutex           lock;
-  GCond            ready;
-  guint            port;
-  Answer           answer;
-  GTlsCertificate *certificate; /* HTTPS when set */
-  gint             requests;
-  gint             logins;
-  gint             refused;
+  SofraTestService *service;
+  guint             port;
+  Answer            answer;
+  GTlsCertificate  *certificate; /* HTTPS when set */
+  gint              requests;
+  gint              logins;
+  gint              refused;
 } BadServer;
 
 static gboolean
@@ -164,70 +160,21 @@ on_connection (GThreadedSocketService *service,
   return TRUE;
 }
 
-/* The service accepts in a thread of its own, with its own main loop: the syncer's run
- * iterates only its own context. */
-static gpointer
-serve (gpointer data)
-{
-  BadServer *server = data;
-  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr (GSocketAddress) effective = NULL;
-  g_autoptr (GError) error = NULL;
-
-  g_main_context_push_thread_default (server->context);
-  server->service = g_threaded_socket_service_new (8);
-  g_socket_listener_add_address (G_SOCKET_LISTENER (server->service), address, G_SOCKET_TYPE_STREAM,
-                                 G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error);
-  g_assert_no_error (error);
-  g_signal_connect (server->service, "run", G_CALLBACK (on_connection), server);
-  g_socket_service_start (server->service);
-  g_mutex_lock (&server->lock);
-  server->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
-  g_cond_signal (&server->ready);
-  g_mutex_unlock (&server->lock);
-  g_main_loop_run (server->loop);
-  g_socket_service_stop (server->service);
-  g_socket_listener_close (G_SOCKET_LISTENER (server->service));
-  g_clear_object (&server->service);
-  g_main_context_pop_thread_default (server->context);
-  return NULL;
-}
-
 static BadServer *
 bad_server_start (Answer answer)
 {
   BadServer *server = g_new0 (BadServer, 1);
 
   server->answer = answer;
-  server->context = g_main_context_new ();
-  server->loop = g_main_loop_new (server->context, FALSE);
-  g_mutex_init (&server->lock);
-  g_cond_init (&server->ready);
-  g_mutex_lock (&server->lock);
-  server->thread = g_thread_new ("bad-server", serve, server);
-  while (server->port == 0)
-    g_cond_wait (&server->ready, &server->lock);
-  g_mutex_unlock (&server->lock);
+  server->service = sofra_test_service_start (8, G_CALLBACK (on_connection), server);
+  server->port = sofra_test_service_port (server->service);
   return server;
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 bad_server_stop (BadServer *server)
 {
-  g_main_context_invoke (server->context, quit_loop, server->loop);
-  g_thread_join (server->thread);
-  g_main_loop_unref (server->loop);
-  g_main_context_unref (server->context);
-  g_mutex_clear (&server->lock);
-  g_cond_clear (&server->ready);
+  sofra_test_service_stop (server->service);
   g_free (server);
 }
 

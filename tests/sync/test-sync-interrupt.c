@@ -24,17 +24,13 @@ static SofraTestServer *server;
 
 typedef struct
 {
-  GSocketService *service;
-  GMainContext   *context;
-  GMainLoop      *loop;
-  GThread        *thread;
-  GMutex          lock;
-  GCond           ready;
-  guint           port;
-  gboolean        cutting;  /* whether to cut connections at all */
-  gint64          total;    /* bytes carried, all connections */
-  gint64          next_cut; /* at this total the connection carrying it is cut */
-  gint            drops;
+  SofraTestService *service;
+  GMutex            lock; /* for the fields below */
+  guint             port;
+  gboolean          cutting;  /* whether to cut connections at all */
+  gint64            total;    /* bytes carried, all connections */
+  gint64            next_cut; /* at this total the connection carrying it is cut */
+  gint              drops;
 } Proxy;
 
 /* Counts @n more bytes; TRUE when the connection is to be cut now. Cuts are between 30 kB
@@ -104,67 +100,22 @@ done:
   return TRUE;
 }
 
-static gpointer
-serve (gpointer data)
-{
-  Proxy *proxy = data;
-  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr (GSocketAddress) effective = NULL;
-  g_autoptr (GError) error = NULL;
-
-  g_main_context_push_thread_default (proxy->context);
-  proxy->service = g_threaded_socket_service_new (16);
-  g_socket_listener_add_address (G_SOCKET_LISTENER (proxy->service), address, G_SOCKET_TYPE_STREAM,
-                                 G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error);
-  g_assert_no_error (error);
-  g_signal_connect (proxy->service, "run", G_CALLBACK (on_connection), proxy);
-  g_socket_service_start (proxy->service);
-  g_mutex_lock (&proxy->lock);
-  proxy->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
-  g_cond_signal (&proxy->ready);
-  g_mutex_unlock (&proxy->lock);
-  g_main_loop_run (proxy->loop);
-  g_socket_service_stop (proxy->service);
-  g_socket_listener_close (G_SOCKET_LISTENER (proxy->service));
-  g_clear_object (&proxy->service);
-  g_main_context_pop_thread_default (proxy->context);
-  return NULL;
-}
-
 static Proxy *
 proxy_start (void)
 {
   Proxy *proxy = g_new0 (Proxy, 1);
 
-  proxy->context = g_main_context_new ();
-  proxy->loop = g_main_loop_new (proxy->context, FALSE);
   g_mutex_init (&proxy->lock);
-  g_cond_init (&proxy->ready);
-  g_mutex_lock (&proxy->lock);
-  proxy->thread = g_thread_new ("proxy", serve, proxy);
-  while (proxy->port == 0)
-    g_cond_wait (&proxy->ready, &proxy->lock);
-  g_mutex_unlock (&proxy->lock);
+  proxy->service = sofra_test_service_start (16, G_CALLBACK (on_connection), proxy);
+  proxy->port = sofra_test_service_port (proxy->service);
   return proxy;
-}
-
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 proxy_stop (Proxy *proxy)
 {
-  g_main_context_invoke (proxy->context, quit_loop, proxy->loop);
-  g_thread_join (proxy->thread);
-  g_main_loop_unref (proxy->loop);
-  g_main_context_unref (proxy->context);
+  sofra_test_service_stop (proxy->service);
   g_mutex_clear (&proxy->lock);
-  g_cond_clear (&proxy->ready);
   g_free (proxy);
 }
 
