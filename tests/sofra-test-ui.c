@@ -378,3 +378,34 @@ sofra_test_ui_date (int days)
 
   return g_date_time_format (then, "%Y-%m-%d");
 }
+
+static gboolean
+match_action_row_title (GtkWidget *widget, gpointer data)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+GtkWidget *
+sofra_test_ui_find_action_row (GtkWidget *root, const char *title)
+{
+  g_autoptr (GPtrArray)
+    rows = sofra_test_ui_find_all_sorted (root, match_action_row_title, (gpointer) title);
+
+  return rows->len > 0 ? g_ptr_array_index (rows, 0) : NULL;
+}
+
+GtkWidget *
+sofra_test_ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}

@@ -49,6 +49,10 @@ GtkWidget *sofra_test_ui_find_type (GtkWidget *root, GType type);
 GtkWidget *sofra_test_ui_find_label (GtkWidget *root, const char *text);
 /* The first mapped AdwEntryRow under @root titled @title, or NULL. */
 GtkWidget *sofra_test_ui_find_entry_row (GtkWidget *root, const char *title);
+/* The first AdwActionRow under @root whose title is @title, or NULL. */
+GtkWidget *sofra_test_ui_find_action_row (GtkWidget *root, const char *title);
+/* The first visible toplevel window of @type, or NULL. */
+GtkWidget *sofra_test_ui_find_toplevel (GType type);
 /* The first mapped GtkButton under @root labelled @label (mnemonics stripped), or NULL. */
 GtkWidget *sofra_test_ui_find_button (GtkWidget *root, const char *label);
 

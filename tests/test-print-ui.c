@@ -121,17 +121,6 @@ test_print_operation (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, "1 of 1"));
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static gboolean
 is_check (GtkWidget *widget, gpointer data)
 {
@@ -156,7 +145,7 @@ test_several (Fixture *f, gconstpointer data)
   sofra_test_ui_wait (100);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "print.several", NULL));
   sofra_test_ui_wait (200);
-  dialog = find_toplevel (SOFRA_TYPE_PRINT_DIALOG);
+  dialog = sofra_test_ui_find_toplevel (SOFRA_TYPE_PRINT_DIALOG);
   g_assert_nonnull (dialog);
   sofra_test_ui_settle (dialog);
 
@@ -180,7 +169,7 @@ test_several (Fixture *f, gconstpointer data)
   /* Export PDF… goes through the file chooser, answered as a person would. */
   sofra_test_ui_press (sofra_test_ui_find_button (dialog, "Export PDF…"));
   sofra_test_ui_wait (300);
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = sofra_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   g_assert_true (
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder_file, NULL));
@@ -220,7 +209,7 @@ answer_print_dialog_cb (gpointer user_data)
 {
   DialogAnswer *answer = user_data;
   GType         type = g_type_from_name ("GtkPrintUnixDialog");
-  GtkWidget    *dialog = type != 0 ? find_toplevel (type) : NULL;
+  GtkWidget    *dialog = type != 0 ? sofra_test_ui_find_toplevel (type) : NULL;
   g_autoptr (GPtrArray) notebooks = NULL;
   GtkNotebook *notebook;
   GtkWidget   *tab;
@@ -310,7 +299,7 @@ static gboolean
 check_preview_cb (gpointer user_data)
 {
   PreviewCheck *check = user_data;
-  GtkWidget    *preview = find_toplevel (SOFRA_TYPE_PRINT_PREVIEW);
+  GtkWidget    *preview = sofra_test_ui_find_toplevel (SOFRA_TYPE_PRINT_PREVIEW);
 
   if (preview == NULL)
     return G_SOURCE_CONTINUE;
@@ -328,7 +317,7 @@ press_preview_cb (gpointer user_data)
 {
   PreviewCheck *check = user_data;
   GType         type = g_type_from_name ("GtkPrintUnixDialog");
-  GtkWidget    *dialog = type != 0 ? find_toplevel (type) : NULL;
+  GtkWidget    *dialog = type != 0 ? sofra_test_ui_find_toplevel (type) : NULL;
 
   if (dialog == NULL)
     return G_SOURCE_CONTINUE;
@@ -356,7 +345,7 @@ test_preview (Fixture *f, gconstpointer data)
   g_assert_cmpint (check.n_pages, ==, 3);
   g_assert_nonnull (check.screenshot);
   sofra_test_ui_wait (100);
-  g_assert_null (find_toplevel (SOFRA_TYPE_PRINT_PREVIEW));
+  g_assert_null (sofra_test_ui_find_toplevel (SOFRA_TYPE_PRINT_PREVIEW));
   g_free (check.screenshot);
 }
 

@@ -44,37 +44,6 @@ close_window (GtkWidget *window)
   sofra_test_ui_wait (100);
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-static gboolean
-match_row_title (GtkWidget *widget, gpointer data)
-{
-  return ADW_IS_ACTION_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static GtkWidget *
-find_row (GtkWidget *root, const char *title)
-{
-  g_autoptr (GPtrArray)
-    rows = sofra_test_ui_find_all_sorted (root, match_row_title, (gpointer) title);
-
-  return rows->len > 0 ? g_ptr_array_index (rows, 0) : NULL;
-}
-
 static gboolean
 match_group_title (GtkWidget *widget, gpointer data)
 {
@@ -155,7 +124,7 @@ test_conflicts (void)
   shoot (GTK_WIDGET (window), "sync-banner-1024x600.png");
   sofra_test_ui_press (review);
   sofra_test_ui_wait (400);
-  conflicts = find_toplevel (SOFRA_TYPE_CONFLICTS_WINDOW);
+  conflicts = sofra_test_ui_find_toplevel (SOFRA_TYPE_CONFLICTS_WINDOW);
   g_assert_nonnull (conflicts);
   gtk_window_set_default_size (GTK_WINDOW (conflicts), 1280, 800);
   sofra_test_ui_wait (300);
@@ -174,11 +143,11 @@ test_conflicts (void)
   g_assert_nonnull (find_group (conflicts, "Municipality"));
   g_assert_nonnull (find_group (conflicts, "Organisation"));
   /* Place names, not ids. */
-  g_assert_nonnull (find_row (conflicts, "Graçanicë/Gračanica"));
-  g_assert_nonnull (find_row (conflicts, "Prishtinë/Priština"));
+  g_assert_nonnull (sofra_test_ui_find_action_row (conflicts, "Graçanicë/Gračanica"));
+  g_assert_nonnull (sofra_test_ui_find_action_row (conflicts, "Prishtinë/Priština"));
 
   /* This laptop's municipality, the other office's organisation. */
-  row = find_row (conflicts, "Qendra Rinore");
+  row = sofra_test_ui_find_action_row (conflicts, "Qendra Rinore");
   g_assert_nonnull (row);
   adw_action_row_activate (ADW_ACTION_ROW (row));
   sofra_test_ui_wait (200);
@@ -203,14 +172,14 @@ test_conflicts (void)
 
   /* The session is next: vocabulary labels, and a text merged by hand. */
   g_assert_cmpstr (sofra_conflict_merge_get_id (merge), ==, session_id);
-  g_assert_nonnull (find_row (conflicts, "Roundtable"));
-  g_assert_nonnull (find_row (conflicts, "Workshop"));
-  g_assert_nonnull (find_row (conflicts, "Freedom of movement, Security"));
-  g_assert_nonnull (find_row (conflicts, "Not set"));
+  g_assert_nonnull (sofra_test_ui_find_action_row (conflicts, "Roundtable"));
+  g_assert_nonnull (sofra_test_ui_find_action_row (conflicts, "Workshop"));
+  g_assert_nonnull (sofra_test_ui_find_action_row (conflicts, "Freedom of movement, Security"));
+  g_assert_nonnull (sofra_test_ui_find_action_row (conflicts, "Not set"));
   sofra_conflict_merge_choose (merge, "topics", TRUE);
   group = find_group (conflicts, "Summary");
   g_assert_nonnull (group);
-  row = find_row (group, "Both sides spoke about the bridge.");
+  row = sofra_test_ui_find_action_row (group, "Both sides spoke about the bridge.");
   adw_action_row_activate (ADW_ACTION_ROW (row));
   text_view = sofra_test_ui_find_type (group, GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (text_view);
@@ -304,11 +273,11 @@ test_three_versions (void)
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (combo))), ==,
                     2);
   /* The best other version first ("Valentina", the greater hash), then the other. */
-  g_assert_nonnull (find_row (conflicts, "Valentina"));
+  g_assert_nonnull (sofra_test_ui_find_action_row (conflicts, "Valentina"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (combo), 1);
   sofra_test_ui_wait (200);
-  g_assert_nonnull (find_row (conflicts, "Dragan"));
-  g_assert_null (find_row (conflicts, "Valentina"));
+  g_assert_nonnull (sofra_test_ui_find_action_row (conflicts, "Dragan"));
+  g_assert_null (sofra_test_ui_find_action_row (conflicts, "Valentina"));
   sofra_conflict_merge_choose (merge, "owner", TRUE);
   shoot (conflicts, "sync-conflict-three-versions-1024x600.png");
   g_assert_true (gtk_widget_activate_action (conflicts, "conflicts.resolve", NULL));
@@ -374,7 +343,7 @@ test_preferences_and_unreachable (void)
   /* Sync Now with nothing set up leads to Preferences → Sync. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sync.now", NULL));
   sofra_test_ui_wait (400);
-  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  prefs = sofra_test_ui_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
   g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (prefs)),
                    ==, "sync");
@@ -434,7 +403,7 @@ test_preferences_and_unreachable (void)
 
     sofra_sync_confirm_trust (prefs, settings, controller, fingerprint);
     sofra_test_ui_wait (400);
-    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    dialog = sofra_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
     g_assert_nonnull (sofra_test_ui_find_label (dialog, fingerprint));
     g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
@@ -449,15 +418,15 @@ test_preferences_and_unreachable (void)
 
     sofra_sync_confirm_trust (prefs, settings, NULL, fingerprint);
     sofra_test_ui_wait (400);
-    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    dialog = sofra_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "trust");
     sofra_test_ui_wait (200);
     trusted = g_settings_get_string (settings, "sync-trusted-fingerprint");
     g_assert_cmpstr (trusted, ==, fingerprint);
     /* Preferences → Sync shows it, and can forget it. */
-    g_assert_nonnull (find_row (prefs, "Trusted certificate"));
-    g_assert_cmpstr (adw_action_row_get_subtitle (
-                       ADW_ACTION_ROW (find_row (prefs, "Trusted certificate"))),
+    g_assert_nonnull (sofra_test_ui_find_action_row (prefs, "Trusted certificate"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                       sofra_test_ui_find_action_row (prefs, "Trusted certificate"))),
                      ==, fingerprint);
     sofra_test_ui_press (sofra_test_ui_find_button (prefs, "Forget"));
     g_clear_pointer (&trusted, g_free);
@@ -539,7 +508,7 @@ test_erase (void)
   /* Cancel changes nothing. */
   sofra_test_ui_press (button);
   sofra_test_ui_wait (400);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = sofra_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Erase Besnik Gashi?");
@@ -560,7 +529,7 @@ test_erase (void)
 
   sofra_test_ui_press (button);
   sofra_test_ui_wait (400);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = sofra_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "erase");
   sofra_test_ui_wait (500);

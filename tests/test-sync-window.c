@@ -25,38 +25,6 @@
 
 static SofraTestServer *server;
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-static gboolean
-match_row_title (GtkWidget *widget, gpointer data)
-{
-  return ADW_IS_ACTION_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static GtkWidget *
-find_row (GtkWidget *root, const char *title)
-{
-  g_autoptr (GPtrArray)
-    rows = sofra_test_ui_find_all_sorted (root, match_row_title, (gpointer) title);
-
-  g_assert_cmpuint (rows->len, >=, 1);
-  return g_ptr_array_index (rows, 0);
-}
-
 static void
 shoot (GtkWidget *widget, const char *name)
 {
@@ -252,7 +220,7 @@ test_window_sync (void)
   /* Preferences → Sync: the address, the database, the user, the password into the keyring. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sync.preferences", NULL));
   sofra_test_ui_wait (400);
-  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  prefs = sofra_test_ui_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
   apply_row (prefs, "Server address", sofra_test_server_url (server));
   apply_row (prefs, "Database", db);
@@ -408,11 +376,13 @@ test_window_sync (void)
 
     sofra_test_ui_press (sofra_test_ui_find_button (GTK_WIDGET (window), "Review"));
     sofra_test_ui_wait (400);
-    conflicts = find_toplevel (SOFRA_TYPE_CONFLICTS_WINDOW);
+    conflicts = sofra_test_ui_find_toplevel (SOFRA_TYPE_CONFLICTS_WINDOW);
     g_assert_nonnull (conflicts);
     /* Which version wins is CouchDB's rule: the person picks by value, whichever side it is. */
-    adw_action_row_activate (ADW_ACTION_ROW (find_row (conflicts, "Qendra Rinore")));
-    adw_action_row_activate (ADW_ACTION_ROW (find_row (conflicts, "+383 44 111 222")));
+    adw_action_row_activate (
+      ADW_ACTION_ROW (sofra_test_ui_find_action_row (conflicts, "Qendra Rinore")));
+    adw_action_row_activate (
+      ADW_ACTION_ROW (sofra_test_ui_find_action_row (conflicts, "+383 44 111 222")));
     sofra_test_ui_wait (200);
     shoot (conflicts, "sync-window-conflict-merge.png");
     g_assert_true (gtk_widget_activate_action (conflicts, "conflicts.resolve", NULL));
@@ -439,7 +409,7 @@ test_window_sync (void)
   /* A wrong password: said so, and the way out is the sync settings. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "sync.preferences", NULL));
   sofra_test_ui_wait (400);
-  prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  prefs = sofra_test_ui_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   set_password (prefs, "not-the-password");
   sync_now (window);
   g_assert_error ((GError *) sofra_sync_controller_get_error (controller), SOFRA_SYNC_ERROR,
