@@ -148,6 +148,14 @@ sofra_i18n_locale_dir (void)
 }
 
 const char *
+sofra_i18n_month_msgid (guint month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+
+  return months_in_date[month - 1];
+}
+
+const char *
 sofra_i18n_month_name (guint month, gboolean standalone)
 {
   g_return_val_if_fail (month >= 1 && month <= 12, "");

@@ -32,6 +32,9 @@ const char *sofra_i18n_locale_dir (void);
 /* The name of @month (1–12), as it stands in a date ("28 November 2026") or, with
  * @standalone, on its own ("November 2026"); translated. */
 const char *sofra_i18n_month_name (guint month, gboolean standalone);
+/* The English name of @month (1–12) as it stands in a date, untranslated: the msgid of context
+ * "month in a date", for code that translates into another language than the interface's. */
+const char *sofra_i18n_month_msgid (guint month);
 /* The abbreviated name of @month (1–12), "Nov"; translated. */
 const char *sofra_i18n_month_abbreviation (guint month);
 /* The name of @weekday (1 Monday … 7 Sunday, as GDateTime counts), full or abbreviated;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sofra-i18n.h"
 #include "sofra-render-labels.h"
 #include "sofra-render-text.h"
 
@@ -19,17 +20,6 @@ struct _SofraLabels
   gboolean    bilingual;
   char       *serbian; /* "sr" or "sr@latin", for bilingual labels */
   GHashTable *cache;   /* "context\004msgid" → the label as printed */
-};
-
-/* Month names as they stand in a date ("28 November 2026"): Serbian and Albanian use the
- * same form as the calendar, but translators may choose. */
-static const char *const months[] = {
-  NC_ ("month in a date", "January"),   NC_ ("month in a date", "February"),
-  NC_ ("month in a date", "March"),     NC_ ("month in a date", "April"),
-  NC_ ("month in a date", "May"),       NC_ ("month in a date", "June"),
-  NC_ ("month in a date", "July"),      NC_ ("month in a date", "August"),
-  NC_ ("month in a date", "September"), NC_ ("month in a date", "October"),
-  NC_ ("month in a date", "November"),  NC_ ("month in a date", "December"),
 };
 
 typedef struct
@@ -316,5 +306,7 @@ sofra_labels_date (SofraLabels *self, const char *iso_date)
   /* Translators: a date on printed documents: %1$d is the day, %2$s the month's name, %3$d
    * the year; reorder or add punctuation as your language writes dates ("%1$d. %2$s %3$d.") */
   return g_strdup_printf (sofra_labels_get (self, "date on documents", "%1$d %2$s %3$d"), day,
-                          sofra_labels_get (self, "month in a date", months[month - 1]), year);
+                          sofra_labels_get (self, "month in a date",
+                                            sofra_i18n_month_msgid (month)),
+                          year);
 }
