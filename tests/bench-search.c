@@ -79,23 +79,6 @@ die (const char *what, const char *message)
   exit (1);
 }
 
-static guint
-scaled (guint n, double scale)
-{
-  return MAX (1, (guint) (n * scale + 0.5));
-}
-
-static void
-remove_db (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-}
-
 static double
 write_data (SofraStore *store, guint n_sessions, guint n_participants)
 {
@@ -278,15 +261,15 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   if (!(scale > 0))
     die ("SOFRA_BENCH_SCALE", "must be a positive number");
-  n_sessions = scaled (100000, scale);
-  n_participants = scaled (300000, scale);
+  n_sessions = sofra_bench_scaled (100000, scale);
+  n_participants = sofra_bench_scaled (300000, scale);
 
   if ((store = sofra_store_open (path, NULL)) == NULL ||
       sofra_store_count (store, "session") != n_sessions ||
       sofra_store_count (store, "participant") != n_participants)
     {
       g_clear_object (&store);
-      remove_db (path);
+      sofra_bench_remove_db (path);
       if (!(store = sofra_store_open (path, &error)))
         die ("open", error->message);
       sofra_store_set_author (store, "Bench Mark", "office:prishtine");
@@ -382,6 +365,6 @@ main (int argc, char **argv)
   fflush (stdout);
   g_clear_object (&store);
   if (g_getenv ("SOFRA_BENCH_KEEP") == NULL)
-    remove_db (path);
+    sofra_bench_remove_db (path);
   return 0;
 }

@@ -48,23 +48,6 @@ die (const char *what, const char *message)
   exit (1);
 }
 
-static guint
-scaled (guint n, double scale)
-{
-  return MAX (1, (guint) (n * scale + 0.5));
-}
-
-static void
-remove_db (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-}
-
 /* Makes @path hold exactly @n_sessions sessions and @n_participants participants, keeping the
  * file of an earlier run when it already does. */
 static void
@@ -78,7 +61,7 @@ ensure_database (const char *path, guint n_sessions, guint n_participants)
       sofra_store_count (store, "participant") == n_participants)
     return;
   g_clear_object (&store);
-  remove_db (path);
+  sofra_bench_remove_db (path);
   if (!(store = sofra_store_open (path, &error)))
     die ("open", error->message);
   sofra_store_set_author (store, "Bench Mark", "office:prishtine");
@@ -211,8 +194,8 @@ main (int argc, char **argv)
     die ("usage", "bench-startup SOFRA");
   if (!(scale > 0))
     die ("SOFRA_BENCH_SCALE", "must be a positive number");
-  n_sessions = scaled (100000, scale);
-  n_participants = scaled (300000, scale);
+  n_sessions = sofra_bench_scaled (100000, scale);
+  n_participants = sofra_bench_scaled (300000, scale);
 
   ensure_database (empty, 0, 0);
   ensure_database (big, n_sessions, n_participants);

@@ -210,17 +210,6 @@ file_mb (const char *path)
   return total / (1024.0 * 1024.0);
 }
 
-static void
-remove_db (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-}
-
 /* VmHWM, the peak of this address space: unlike getrusage's ru_maxrss it starts afresh at
  * exec, so the reader, spawned from the writer, does not inherit the writer's peak. */
 static double
@@ -235,12 +224,6 @@ peak_rss_mb (void)
     return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024.0;
-}
-
-static guint
-scaled (guint n, double scale)
-{
-  return MAX (1, (guint) (n * scale + 0.5));
 }
 
 /* Opening as the application does, in a fresh process (so its peak RSS is the reader's
@@ -336,13 +319,13 @@ main (int argc, char **argv)
     return reader_main (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
   if (!(scale > 0))
     die ("SOFRA_BENCH_SCALE", "must be a positive number");
-  n_sessions = scaled (100000, scale);
-  n_participants = scaled (300000, scale);
-  n_attendances = scaled (500000, scale);
+  n_sessions = sofra_bench_scaled (100000, scale);
+  n_participants = sofra_bench_scaled (300000, scale);
+  n_attendances = sofra_bench_scaled (500000, scale);
   total = n_sessions + n_participants + n_attendances;
-  deep = MIN (scaled (90000, scale), n_sessions - 1);
-  remove_db (store_path);
-  remove_db (raw_path);
+  deep = MIN (sofra_bench_scaled (90000, scale), n_sessions - 1);
+  sofra_bench_remove_db (store_path);
+  sofra_bench_remove_db (raw_path);
 
   /* The store's write path. */
   if (!(store = sofra_store_open (store_path, &error)))
@@ -404,8 +387,8 @@ main (int argc, char **argv)
 
   if (g_getenv ("SOFRA_BENCH_KEEP") == NULL)
     {
-      remove_db (store_path);
-      remove_db (raw_path);
+      sofra_bench_remove_db (store_path);
+      sofra_bench_remove_db (raw_path);
     }
   return 0;
 }

@@ -7,6 +7,8 @@
  * made from its index alone (splitmix64), so every run and every benchmark gets the very same
  * documents. Shared by bench-store, bench-search and bench-startup.
  */
+#include <glib/gstdio.h>
+
 #include "sofra-bench-data.h"
 
 /* ---- deterministic documents ------------------------------------------------------------- */
@@ -325,4 +327,21 @@ sofra_bench_write_store (SofraStore *store, guint n_sessions, guint n_participan
           return FALSE;
       }
   return TRUE;
+}
+
+guint
+sofra_bench_scaled (guint n, double scale)
+{
+  return MAX (1, (guint) (n * scale + 0.5));
+}
+
+void
+sofra_bench_remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_remove (path);
+  g_remove (wal);
+  g_remove (shm);
 }

@@ -26,4 +26,9 @@ JsonObject *sofra_bench_attendance (guint index, guint n_sessions, guint n_parti
 gboolean
 sofra_bench_write_store (SofraStore *store, guint n_sessions, guint n_participants, GError **error);
 
+/* @n at the scale SOFRA_BENCH_SCALE asks for (1.0: full size), at least 1. */
+guint sofra_bench_scaled (guint n, double scale);
+/* Removes the database @path with its -wal and -shm files. */
+void sofra_bench_remove_db (const char *path);
+
 G_END_DECLS
