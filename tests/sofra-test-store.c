@@ -54,12 +54,13 @@ sofra_test_session (const char *title, const char *date)
 }
 
 /* Writes, as if it arrived from another office, a revision of @id that competes with the
- * current winner: the winner's body with the members of @changes (a JSON object), a sibling of the winner (same
- * parent, same depth) whose hash is the smallest, so the winner stays the winner. Returns the
- * competing revision. */
+ * current winner: the winner's body with the members of @changes (a JSON object), a sibling of
+ * the winner (same parent, same depth) whose hash is the smallest (it loses) or, with @wins,
+ * the greatest (it wins). Returns the competing revision. */
 char *
-sofra_test_make_conflict_json (SofraStore *store, const char *id, const char *changes)
+sofra_test_make_branch_json (SofraStore *store, const char *id, const char *changes, gboolean wins)
 {
+  const char *hash = wins ? "ffffffffffffffffffffffffffffffff" : "00000000000000000000000000000001";
   g_autoptr (JsonObject) members = sofra_test_parse (changes);
   g_autoptr (GError) error = NULL;
   g_autoptr (JsonObject) winner = sofra_store_get (store, id, &error);
@@ -78,14 +79,14 @@ sofra_test_make_conflict_json (SofraStore *store, const char *id, const char *ch
   start = json_object_get_int_member (history, "start");
   old_ids = json_object_get_array_member (history, "ids");
   ids = json_array_new ();
-  json_array_add_string_element (ids, "00000000000000000000000000000001");
+  json_array_add_string_element (ids, hash);
   for (guint i = 1; i < json_array_get_length (old_ids); i++)
     json_array_add_string_element (ids, json_array_get_string_element (old_ids, i));
   revisions = json_object_new ();
   json_object_set_int_member (revisions, "start", start);
   json_object_set_array_member (revisions, "ids", ids);
 
-  rev = g_strdup_printf ("%" G_GINT64_FORMAT "-00000000000000000000000000000001", start);
+  rev = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", start, hash);
   json_object_set_string_member (winner, "_rev", rev);
   json_object_set_object_member (winner, "_revisions", revisions);
   json_object_set_string_member (winner, "updated_by", "Other office");
@@ -93,6 +94,12 @@ sofra_test_make_conflict_json (SofraStore *store, const char *id, const char *ch
   g_assert_true (sofra_store_put_replicated (store, winner, &error));
   g_assert_no_error (error);
   return rev;
+}
+
+char *
+sofra_test_make_conflict_json (SofraStore *store, const char *id, const char *changes)
+{
+  return sofra_test_make_branch_json (store, id, changes, FALSE);
 }
 
 char *

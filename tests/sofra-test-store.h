@@ -19,6 +19,9 @@ JsonObject *sofra_test_session (const char *title, const char *date);
  * members of the JSON object @changes, which loses to the current winner. Returns that
  * revision. */
 char *sofra_test_make_conflict_json (SofraStore *store, const char *id, const char *changes);
+/* The same, choosing whether the competing revision loses or (@wins) becomes the winner. */
+char *
+sofra_test_make_branch_json (SofraStore *store, const char *id, const char *changes, gboolean wins);
 /* The same, with one string member @member set to @value. */
 char *
 sofra_test_make_conflict (SofraStore *store, const char *id, const char *member, const char *value);

@@ -460,35 +460,12 @@ test_deletions (void)
 static char *
 winning_conflict (SofraStore *store, const char *id, const char *title)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonObject) doc = sofra_store_get (store, id, &error);
-  g_autoptr (JsonObject) with_history = NULL;
-  JsonObject *history, *revisions;
-  JsonArray  *ids, *old_ids;
-  gint64      start;
-  char       *rev;
+  g_autoptr (JsonObject) changes = json_object_new ();
+  g_autofree char *json = NULL;
 
-  g_assert_no_error (error);
-  with_history = sofra_store_get_revision (store, id, json_object_get_string_member (doc, "_rev"),
-                                           TRUE, &error);
-  g_assert_no_error (error);
-  history = json_object_get_object_member (with_history, "_revisions");
-  start = json_object_get_int_member (history, "start");
-  old_ids = json_object_get_array_member (history, "ids");
-  ids = json_array_new ();
-  json_array_add_string_element (ids, "ffffffffffffffffffffffffffffffff");
-  for (guint i = 1; i < json_array_get_length (old_ids); i++)
-    json_array_add_string_element (ids, json_array_get_string_element (old_ids, i));
-  revisions = json_object_new ();
-  json_object_set_int_member (revisions, "start", start);
-  json_object_set_array_member (revisions, "ids", ids);
-  rev = g_strdup_printf ("%" G_GINT64_FORMAT "-ffffffffffffffffffffffffffffffff", start);
-  json_object_set_string_member (doc, "_rev", rev);
-  json_object_set_object_member (doc, "_revisions", revisions);
-  json_object_set_string_member (doc, "title", title);
-  g_assert_true (sofra_store_put_replicated (store, doc, &error));
-  g_assert_no_error (error);
-  return rev;
+  json_object_set_string_member (changes, "title", title);
+  json = sofra_json_to_string (changes);
+  return sofra_test_make_branch_json (store, id, json, TRUE);
 }
 
 static void
