@@ -409,3 +409,21 @@ sofra_test_ui_find_toplevel (GType type)
     }
   return NULL;
 }
+
+SofraStore *
+sofra_test_ui_open_demo_store (const char *cli_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = sofra_test_tmp_path ("demo.db");
+  const char      *argv[] = { cli_path, "--database", path, "demo-data", NULL };
+  SofraStore      *store;
+  int              status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  store = sofra_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}

@@ -49,6 +49,9 @@ GtkWidget *sofra_test_ui_find_type (GtkWidget *root, GType type);
 GtkWidget *sofra_test_ui_find_label (GtkWidget *root, const char *text);
 /* The first mapped AdwEntryRow under @root titled @title, or NULL. */
 GtkWidget *sofra_test_ui_find_entry_row (GtkWidget *root, const char *title);
+/* A store on a new database in the test's temporary directory, filled by `@cli_path
+ * demo-data` (the real sofra-cli). */
+SofraStore *sofra_test_ui_open_demo_store (const char *cli_path);
 /* The first AdwActionRow under @root whose title is @title, or NULL. */
 GtkWidget *sofra_test_ui_find_action_row (GtkWidget *root, const char *title);
 /* The first visible toplevel window of @type, or NULL. */

@@ -168,18 +168,7 @@ first_id (SofraStore *store, const char *type)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = sofra_test_tmp_path ("demo.db");
-  const char      *argv[] = { cli_path, "--database", path, "demo-data", NULL };
-  int              status = -1;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  f->store = sofra_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = sofra_test_ui_open_demo_store (cli_path);
   sofra_store_set_author (f->store, "Test", NULL);
   f->settings = g_settings_new ("org.sofra.Sofra");
   f->session_id = first_id (f->store, "session");

@@ -33,18 +33,7 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = sofra_test_tmp_path ("demo.db");
-  const char      *argv[] = { cli_path, "--database", path, "demo-data", NULL };
-  int              status = -1;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                               NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  f->store = sofra_store_open (path, &error);
-  g_assert_no_error (error);
+  f->store = sofra_test_ui_open_demo_store (cli_path);
   f->settings = g_settings_new ("org.sofra.Sofra");
   /* @data set: the smallest window Sofra is meant for. */
   f->window = data != NULL
