@@ -66,36 +66,29 @@ drop_http (SofraSyncer *self)
 static void
 recount (SofraSyncer *self)
 {
-  g_autoptr (JsonObject) doc = NULL;
-  JsonObject *push;
-  gint64      since = 0, last_sync;
-  guint       pending;
+  gint64 since = 0, last_sync = self->last_sync;
+  guint  pending;
 
   if (self->checkpoint_id == NULL)
     {
       g_autoptr (SofraSyncHttp)
         http = sofra_sync_http_new (self->server_url, self->database, NULL, NULL, NULL, 0, NULL);
 
-      if (http == NULL)
-        {
-          /* No usable address yet: everything is still to be sent. */
-          pending = sofra_store_count_changes (self->store, 0);
-          if (pending != self->pending_changes)
-            {
-              self->pending_changes = pending;
-              g_object_notify_by_pspec (G_OBJECT (self), props[PROP_PENDING_CHANGES]);
-            }
-          return;
-        }
-      self->checkpoint_id = sofra_sync_checkpoint_id (self->store,
-                                                      sofra_sync_http_get_database_url (http));
+      if (http != NULL)
+        self->checkpoint_id = sofra_sync_checkpoint_id (self->store,
+                                                        sofra_sync_http_get_database_url (http));
     }
-  doc = sofra_store_get_local (self->store, self->checkpoint_id);
-  push = doc ? sofra_json_object_member (doc, "push") : NULL;
-  if (push != NULL)
-    since = json_object_get_int_member_with_default (push, "last_seq", 0);
+  /* With no usable address yet there is no checkpoint: everything is still to be sent. */
+  if (self->checkpoint_id != NULL)
+    {
+      g_autoptr (JsonObject) doc = sofra_store_get_local (self->store, self->checkpoint_id);
+      JsonObject *push = doc ? sofra_json_object_member (doc, "push") : NULL;
+
+      if (push != NULL)
+        since = json_object_get_int_member_with_default (push, "last_seq", 0);
+      last_sync = doc ? json_object_get_int_member_with_default (doc, "last_sync", 0) : 0;
+    }
   pending = sofra_store_count_changes (self->store, since);
-  last_sync = doc ? json_object_get_int_member_with_default (doc, "last_sync", 0) : 0;
   if (pending != self->pending_changes)
     {
       self->pending_changes = pending;
